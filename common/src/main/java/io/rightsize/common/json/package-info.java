@@ -1,0 +1,2 @@
+/** JSON mapping shared by every module. */
+package io.rightsize.common.json;

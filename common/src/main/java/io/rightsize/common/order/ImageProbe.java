@@ -1,0 +1,40 @@
+package io.rightsize.common.order;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/** Reads an image's format and dimensions from its header, so huge or fake images are refused before decoding. */
+final class ImageProbe {
+
+    private ImageProbe() {
+    }
+
+    static ImageInfo probe(Path file, long fileBytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new OrderValidationException("image", "cannot be read");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new OrderValidationException("image", "is not an image (PNG, JPEG, BMP or GIF expected)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new ImageInfo(reader.getFormatName().toLowerCase(), reader.getWidth(0), reader.getHeight(0),
+                        fileBytes);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof OrderValidationException refused) {
+                throw refused;
+            }
+            throw new OrderValidationException("image", "is not a readable image: " + e.getMessage());
+        }
+    }
+}

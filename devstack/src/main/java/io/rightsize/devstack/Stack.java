@@ -1,0 +1,143 @@
+package io.rightsize.devstack;
+
+import io.rightsize.devstack.kafka.EmbeddedKafka;
+import io.rightsize.devstack.postgres.EmbeddedPostgresServer;
+import io.rightsize.devstack.service.ServiceKind;
+import io.rightsize.devstack.service.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The embedded default stack: Kafka and PostgreSQL in this JVM, each service as its own process. Started in
+ * dependency order, stopped in reverse.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** Partitions of the samples topic: samples are keyed by task, so tasks spread over consumers. */
+    public static final int RESOURCES_PARTITIONS = 4;
+
+    private final StackConfig config;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedPostgresServer postgres;
+    private final Map<ServiceKind, ServiceProcess> services = new EnumMap<>(ServiceKind.class);
+
+    public Stack(StackConfig config) {
+        this.config = config;
+        this.kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(),
+                config.kafkaControllerPort());
+        this.postgres = new EmbeddedPostgresServer(config.dataDir().resolve("postgres"),
+                config.dataDir().resolve("postgres-binaries"), config.postgresPort());
+        for (ServiceKind kind : ServiceKind.values()) {
+            services.put(kind, new ServiceProcess(kind, config.serviceJar(kind), config.port(kind),
+                    serviceEnv(kind), config.logDir().resolve(kind.module() + ".log"),
+                    List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+        }
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public ServiceProcess service(ServiceKind kind) {
+        return services.get(kind);
+    }
+
+    public Stack start(Consumer<String> progress) {
+        checkPortsFree();
+        try {
+            Files.createDirectories(config.workDir());
+            Files.createDirectories(config.logDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress.accept("starting Kafka (KRaft) on " + kafka.bootstrapServers() + " and PostgreSQL on 127.0.0.1:"
+                + postgres.port());
+        CompletableFuture<Void> kafkaUp = CompletableFuture.runAsync(() -> {
+            kafka.start(Duration.ofSeconds(60));
+            kafka.createTopics(Map.of("resources", RESOURCES_PARTITIONS, "orchestrator", 1));
+        });
+        CompletableFuture<Void> postgresUp = CompletableFuture.runAsync(postgres::start);
+        CompletableFuture.allOf(kafkaUp, postgresUp).join();
+        progress.accept("Kafka and PostgreSQL are up");
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (ServiceProcess service : services.values()) {
+            progress.accept("starting " + service.kind().module() + " on " + service.endpoint());
+            service.start();
+        }
+        for (ServiceProcess service : services.values()) {
+            ready.add(CompletableFuture.runAsync(() -> {
+                service.awaitReady(Duration.ofSeconds(120));
+                progress.accept(service.kind().module() + " is ready on " + service.endpoint());
+            }));
+        }
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        return this;
+    }
+
+    public Map<String, String> endpoints() {
+        Map<String, String> endpoints = new java.util.LinkedHashMap<>();
+        for (ServiceProcess service : services.values()) {
+            endpoints.put(service.kind().module(), service.endpoint());
+        }
+        endpoints.put("kafka", kafka.bootstrapServers());
+        endpoints.put("postgresql", "127.0.0.1:" + postgres.port() + "/" + EmbeddedPostgresServer.DATABASE);
+        return endpoints;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceKind> order = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(order);
+        for (ServiceKind kind : order) {
+            services.get(kind).close();
+        }
+        kafka.close();
+        postgres.close();
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("Kafka", config.kafkaPort());
+        ports.put("Kafka controller", config.kafkaControllerPort());
+        ports.put("PostgreSQL", config.postgresPort());
+        services.values().forEach(s -> ports.put(s.kind().module(), s.port()));
+        List<String> busy = ports.entrySet().stream().filter(e -> !FreePorts.isFree(e.getValue()))
+                .map(e -> e.getKey() + " 127.0.0.1:" + e.getValue()).toList();
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
+                    + " (is a stack already up? try ./rightsize down, or set RIGHTSIZE_*_PORT)");
+        }
+    }
+
+    private Map<String, String> serviceEnv(ServiceKind kind) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        if (kind == ServiceKind.ORCHESTRATOR) {
+            env.put("RIGHTSIZE_ORCHESTRATOR_TASKS_CLASSPATH", config.tasksJar().toString());
+            env.put("RIGHTSIZE_ORCHESTRATOR_WORK_DIR", config.workDir().toString());
+            env.put("RIGHTSIZE_ORCHESTRATOR_INPUT_ROOTS", config.home().toString());
+        }
+        return env;
+    }
+}

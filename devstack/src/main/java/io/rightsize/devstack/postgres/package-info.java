@@ -1,0 +1,2 @@
+/** A real PostgreSQL server from zonky binaries. */
+package io.rightsize.devstack.postgres;

@@ -1,0 +1,2 @@
+/** Quarkus test resources that start the real servers for @QuarkusTest classes. */
+package io.rightsize.devstack.testing;
