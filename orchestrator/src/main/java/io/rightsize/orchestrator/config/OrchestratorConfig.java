@@ -1,0 +1,45 @@
+package io.rightsize.orchestrator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Orchestrator settings; each is overridable by environment, e.g. RIGHTSIZE_ORCHESTRATOR_WORK_DIR. */
+@ConfigMapping(prefix = "rightsize.orchestrator")
+public interface OrchestratorConfig {
+
+    /** Class path of the task catalog's jar, run as {@code java -cp ... io.rightsize.tasks.TaskMain}. */
+    String tasksClasspath();
+
+    /** Where each order's intermediate and output images and task logs go. */
+    Path workDir();
+
+    /** Input images must resolve (after symlinks) to a file under one of these. */
+    List<Path> inputRoots();
+
+    /** Orders run at the same time; the tasks of one order always run in sequence. */
+    @WithDefault("2")
+    int maxConcurrentOrders();
+
+    /** The java executable for tasks; the orchestrator's own by default. */
+    Optional<String> javaCommand();
+
+    /** Allocation used until the predictor can recommend one. */
+    DefaultAllocation defaultAllocation();
+
+    interface DefaultAllocation {
+        @WithDefault("500")
+        long cpuRequestMillicores();
+
+        @WithDefault("2000")
+        long cpuLimitMillicores();
+
+        @WithDefault("268435456")
+        long memoryRequestBytes();
+
+        @WithDefault("1073741824")
+        long memoryLimitBytes();
+    }
+}

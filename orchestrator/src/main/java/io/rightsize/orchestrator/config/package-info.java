@@ -1,0 +1,2 @@
+/** Typed configuration of the orchestrator. */
+package io.rightsize.orchestrator.config;

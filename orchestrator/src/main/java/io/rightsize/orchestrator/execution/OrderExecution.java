@@ -1,0 +1,82 @@
+package io.rightsize.orchestrator.execution;
+
+import io.rightsize.common.order.ValidOrder;
+import io.rightsize.orchestrator.domain.OrderRecord;
+import io.rightsize.orchestrator.runner.RunningTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One order in flight: its latest snapshot, its running task and its watchers. Changes and watcher
+ * registration share a lock, so a watcher sees the snapshot and then every later change, none twice.
+ */
+final class OrderExecution {
+
+    private final ValidOrder order;
+    private final List<Consumer<OrderChange>> watchers = new ArrayList<>();
+    private OrderRecord snapshot;
+    private RunningTask running;
+    private boolean cancelRequested;
+
+    OrderExecution(ValidOrder order, OrderRecord snapshot) {
+        this.order = order;
+        this.snapshot = snapshot;
+    }
+
+    ValidOrder order() {
+        return order;
+    }
+
+    synchronized OrderRecord snapshot() {
+        return snapshot;
+    }
+
+    synchronized void change(OrderRecord next, int taskPosition, String message) {
+        snapshot = next;
+        OrderChange change = new OrderChange(next, taskPosition, message);
+        for (Consumer<OrderChange> watcher : List.copyOf(watchers)) {
+            watcher.accept(change);
+        }
+        if (next.state().isFinal()) {
+            watchers.clear();
+        }
+    }
+
+    /** Registers a watcher and hands it the current snapshot first. */
+    synchronized void watch(Consumer<OrderChange> watcher) {
+        watcher.accept(new OrderChange(snapshot, -1, "current state"));
+        if (!snapshot.state().isFinal()) {
+            watchers.add(watcher);
+        }
+    }
+
+    synchronized void unwatch(Consumer<OrderChange> watcher) {
+        watchers.remove(watcher);
+    }
+
+    synchronized boolean startTask(RunningTask task) {
+        if (cancelRequested) {
+            task.cancel();
+            return false;
+        }
+        running = task;
+        return true;
+    }
+
+    synchronized void taskEnded() {
+        running = null;
+    }
+
+    synchronized boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Marks the order cancelled and stops its running task, if any. */
+    synchronized void requestCancel() {
+        cancelRequested = true;
+        if (running != null) {
+            running.cancel();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.rightsize.orchestrator.execution;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.rightsize.common.messaging.Allocation;
+import io.rightsize.common.messaging.TaskEvent;
+import io.rightsize.common.messaging.TaskEventType;
+import io.rightsize.common.order.ValidOrder;
+import io.rightsize.orchestrator.config.OrchestratorConfig;
+import io.rightsize.orchestrator.domain.OrderRecord;
+import io.rightsize.orchestrator.domain.OrderState;
+import io.rightsize.orchestrator.domain.TaskRecord;
+import io.rightsize.orchestrator.domain.TaskState;
+import io.rightsize.orchestrator.messaging.TaskEventPublisher;
+import io.rightsize.orchestrator.runner.RunningTask;
+import io.rightsize.orchestrator.runner.TaskExit;
+import io.rightsize.orchestrator.runner.TaskLaunch;
+import io.rightsize.orchestrator.runner.TaskRunner;
+import io.rightsize.orchestrator.runner.TaskStartException;
+import io.rightsize.orchestrator.store.OrderStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs orders: up to the configured number at once, each order's tasks strictly in sequence, each task's
+ * output the next one's input. Every change is stored, announced on Kafka and pushed to watchers.
+ */
+@ApplicationScoped
+public class OrderExecutor {
+
+    private static final Logger LOG = Logger.getLogger(OrderExecutor.class);
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+
+    private final OrchestratorConfig config;
+    private final OrderStore store;
+    private final TaskRunner runner;
+    private final TaskEventPublisher events;
+    private final AllocationPolicy allocations;
+    private final Map<String, OrderExecution> active = new ConcurrentHashMap<>();
+    private ExecutorService workers;
+
+    public OrderExecutor(OrchestratorConfig config, OrderStore store, TaskRunner runner, TaskEventPublisher events,
+                         AllocationPolicy allocations) {
+        this.config = config;
+        this.store = store;
+        this.runner = runner;
+        this.events = events;
+        this.allocations = allocations;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.maxConcurrentOrders(),
+                r -> new Thread(r, "order-runner-" + n.incrementAndGet()));
+        OrphanReaper.failUnfinished(store, DB_TIMEOUT);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        active.values().forEach(OrderExecution::requestCancel);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Queues a stored, valid order; it starts as soon as a runner thread is free. */
+    public void submit(ValidOrder order, OrderRecord stored) {
+        OrderExecution execution = new OrderExecution(order, stored);
+        active.put(order.id(), execution);
+        workers.submit(() -> run(execution));
+    }
+
+    /** The in-flight snapshot, when the order is running or queued here. */
+    public Optional<OrderRecord> snapshot(String orderId) {
+        return Optional.ofNullable(active.get(orderId)).map(OrderExecution::snapshot);
+    }
+
+    /** Watches an in-flight order; false when it is not in flight (read it from the store instead). */
+    public boolean watch(String orderId, Consumer<OrderChange> watcher) {
+        OrderExecution execution = active.get(orderId);
+        if (execution == null) {
+            return false;
+        }
+        execution.watch(watcher);
+        return true;
+    }
+
+    public void unwatch(String orderId, Consumer<OrderChange> watcher) {
+        OrderExecution execution = active.get(orderId);
+        if (execution != null) {
+            execution.unwatch(watcher);
+        }
+    }
+
+    /** Cancels an in-flight order; false when it is not in flight. */
+    public boolean cancel(String orderId) {
+        OrderExecution execution = active.get(orderId);
+        if (execution == null) {
+            return false;
+        }
+        execution.requestCancel();
+        return true;
+    }
+
+    private void run(OrderExecution execution) {
+        String orderId = execution.order().id();
+        try {
+            if (execution.cancelRequested()) {
+                finish(execution, OrderState.CANCELLED, "cancelled before it started");
+                return;
+            }
+            OrderRecord order = execution.snapshot().withState(OrderState.RUNNING, null, Instant.now());
+            save(execution, order, -1, "order running");
+            Path input = execution.order().image();
+            for (TaskRecord task : order.tasks()) {
+                if (execution.cancelRequested()) {
+                    finish(execution, OrderState.CANCELLED, "cancelled by request");
+                    return;
+                }
+                TaskExit exit = runTask(execution, task, input);
+                if (!exit.succeeded()) {
+                    OrderState end = exit.cancelled() ? OrderState.CANCELLED : OrderState.FAILED;
+                    finish(execution, end, end == OrderState.CANCELLED ? "cancelled by request"
+                            : "task " + task.position() + " (" + task.service() + ") failed: " + exit.reason());
+                    return;
+                }
+                input = Path.of(execution.snapshot().tasks().get(task.position()).outputImage());
+            }
+            finish(execution, OrderState.SUCCEEDED, null);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "order %s failed unexpectedly", orderId);
+            finish(execution, OrderState.FAILED, "internal error: " + e.getMessage());
+        } finally {
+            active.remove(orderId);
+        }
+    }
+
+    private TaskExit runTask(OrderExecution execution, TaskRecord task, Path input) {
+        String orderId = execution.order().id();
+        Path orderDir = config.workDir().toAbsolutePath().resolve(orderId);
+        String name = String.format("%02d-%s", task.position(), task.service());
+        Allocation allocation = allocations.forTask(task.service());
+        TaskLaunch launch = new TaskLaunch(orderId, task.id(), task.position(), task.service(), task.params(), input,
+                orderDir.resolve(name + ".png"), orderDir.resolve(name + ".log"), allocation);
+        RunningTask running;
+        Instant startedAt = Instant.now();
+        try {
+            running = runner.start(launch);
+        } catch (TaskStartException e) {
+            TaskRecord failed = task.running(-1, null, startedAt, launch.output().toString(), allocation)
+                    .ended(TaskState.FAILED, null, e.getMessage(), Instant.now());
+            updateTask(execution, failed, "task could not start");
+            events.publish(TaskEvent.ended(TaskEventType.FAILED, orderId, task.id(), task.position(), task.service(),
+                    null, null, null, 0, e.getMessage(), Instant.now()));
+            return new TaskExit(-1, e.getMessage(), false);
+        }
+        if (!execution.startTask(running)) {
+            running.exit().join();
+            TaskRecord cancelled = task.ended(TaskState.CANCELLED, null, "cancelled by request", Instant.now());
+            updateTask(execution, cancelled, "task cancelled");
+            return new TaskExit(-1, "cancelled", true);
+        }
+        TaskRecord started = task.running(running.pid(), running.host(), startedAt, launch.output().toString(),
+                allocation);
+        updateTask(execution, started, "task started");
+        events.publish(TaskEvent.started(orderId, task.id(), task.position(), task.service(), running.pid(),
+                running.host(), allocation, startedAt));
+        LOG.infof("order %s task %d %s started: pid %d, cpu %d-%dm, memory %d-%d MiB", orderId, task.position(),
+                task.service(), running.pid(), allocation.cpuRequestMillicores(), allocation.cpuLimitMillicores(),
+                allocation.memoryRequestBytes() >> 20, allocation.memoryLimitBytes() >> 20);
+        TaskExit exit = running.exit().join();
+        execution.taskEnded();
+        Instant endedAt = Instant.now();
+        TaskState state = exit.succeeded() ? TaskState.SUCCEEDED
+                : exit.cancelled() ? TaskState.CANCELLED : TaskState.FAILED;
+        TaskRecord ended = started.ended(state, exit.exitCode(), exit.reason(), endedAt);
+        updateTask(execution, ended, "task " + state.name().toLowerCase());
+        TaskEventType type = switch (state) {
+            case SUCCEEDED -> TaskEventType.SUCCEEDED;
+            case CANCELLED -> TaskEventType.CANCELLED;
+            default -> TaskEventType.FAILED;
+        };
+        events.publish(TaskEvent.ended(type, orderId, task.id(), task.position(), task.service(), running.pid(),
+                running.host(), exit.exitCode(), ended.durationSeconds(), exit.reason(), endedAt));
+        LOG.infof("order %s task %d %s %s in %.1f s (exit %d)", orderId, task.position(), task.service(),
+                state, ended.durationSeconds(), exit.exitCode());
+        return exit;
+    }
+
+    private void updateTask(OrderExecution execution, TaskRecord task, String message) {
+        OrderRecord next = execution.snapshot().withTask(task);
+        store.saveTask(next.id(), task).await().atMost(DB_TIMEOUT);
+        execution.change(next, task.position(), message);
+    }
+
+    private void finish(OrderExecution execution, OrderState state, String reason) {
+        Instant now = Instant.now();
+        OrderRecord order = execution.snapshot();
+        for (TaskRecord task : order.tasks()) {
+            if (!task.state().isFinal()) {
+                TaskRecord cancelled = task.ended(TaskState.CANCELLED, null, "order ended before the task ran", now);
+                store.saveTask(order.id(), cancelled).await().atMost(DB_TIMEOUT);
+                order = order.withTask(cancelled);
+            }
+        }
+        save(execution, order.withState(state, reason, now), -1, "order " + state.name().toLowerCase());
+        LOG.infof("order %s %s%s", order.id(), state, reason == null ? "" : ": " + reason);
+    }
+
+    private void save(OrderExecution execution, OrderRecord order, int taskPosition, String message) {
+        store.saveOrder(order).await().atMost(DB_TIMEOUT);
+        execution.change(order, taskPosition, message);
+    }
+}

@@ -1,0 +1,138 @@
+package io.rightsize.orchestrator.runner;
+
+import io.rightsize.orchestrator.config.OrchestratorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs each task as a local JVM process from the task catalog's jar. The allocation's memory limit becomes
+ * the heap ceiling (75% of it, leaving room for the JVM's own memory), its CPU limit the processor count.
+ */
+@ApplicationScoped
+public class LocalProcessRunner implements TaskRunner {
+
+    static final String MAIN_CLASS = "io.rightsize.tasks.TaskMain";
+
+    private final OrchestratorConfig config;
+    private final String host;
+
+    public LocalProcessRunner(OrchestratorConfig config) {
+        this.config = config;
+        this.host = localHost();
+    }
+
+    @Override
+    public RunningTask start(TaskLaunch launch) throws TaskStartException {
+        List<String> command = command(launch);
+        try {
+            Files.createDirectories(launch.output().getParent());
+            Files.createDirectories(launch.logFile().getParent());
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(launch.logFile().toFile())
+                    .start();
+            return new LocalTask(process, host, launch.logFile());
+        } catch (IOException e) {
+            throw new TaskStartException("cannot start " + launch.service() + ": " + e.getMessage(), e);
+        }
+    }
+
+    List<String> command(TaskLaunch launch) {
+        List<String> command = new ArrayList<>();
+        command.add(config.javaCommand().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        long heapMiB = Math.max(64, launch.allocation().memoryLimitBytes() * 3 / 4 / (1024 * 1024));
+        long cpus = Math.max(1, (launch.allocation().cpuLimitMillicores() + 999) / 1000);
+        command.add("-Xmx" + heapMiB + "m");
+        command.add("-XX:ActiveProcessorCount=" + cpus);
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(config.tasksClasspath());
+        command.add(MAIN_CLASS);
+        command.add(launch.service());
+        command.add("--input");
+        command.add(launch.input().toString());
+        command.add("--output");
+        command.add(launch.output().toString());
+        for (Map.Entry<String, Double> param : launch.params().entrySet()) {
+            command.add("--param");
+            command.add(param.getKey() + "=" + String.format(Locale.ROOT, "%s", param.getValue()));
+        }
+        return command;
+    }
+
+    private static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /** A local task process; its end is read from the process and the last line of its log. */
+    static final class LocalTask implements RunningTask {
+        private final Process process;
+        private final String host;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final CompletableFuture<TaskExit> exit;
+
+        LocalTask(Process process, String host, Path logFile) {
+            this.process = process;
+            this.host = host;
+            this.exit = process.onExit().thenApply(p -> {
+                int code = p.exitValue();
+                if (cancelled.get()) {
+                    return new TaskExit(code, "cancelled", true);
+                }
+                return new TaskExit(code, code == 0 ? null : "exit code " + code + ": " + lastLine(logFile), false);
+            });
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public String host() {
+            return host;
+        }
+
+        @Override
+        public CompletableFuture<TaskExit> exit() {
+            return exit;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled.set(true);
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+
+        private static String lastLine(Path logFile) {
+            try {
+                List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+                for (int i = lines.size() - 1; i >= 0; i--) {
+                    if (!lines.get(i).isBlank()) {
+                        String line = lines.get(i).strip();
+                        return line.length() > 500 ? line.substring(0, 500) : line;
+                    }
+                }
+                return "no output";
+            } catch (IOException e) {
+                return "log unreadable: " + e.getMessage();
+            }
+        }
+    }
+}

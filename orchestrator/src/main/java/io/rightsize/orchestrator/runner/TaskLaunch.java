@@ -1,0 +1,13 @@
+package io.rightsize.orchestrator.runner;
+
+import io.rightsize.common.messaging.Allocation;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Everything a runner needs to start one task: what to run, on which files, with which resources. */
+public record TaskLaunch(String orderId, long taskId, int position, String service, Map<String, Double> params,
+                         Path input, Path output, Path logFile, Allocation allocation) {
+    public TaskLaunch {
+        params = Map.copyOf(params);
+    }
+}

@@ -1,0 +1,2 @@
+/** PostgreSQL persistence of orders and tasks (reactive client). */
+package io.rightsize.orchestrator.store;
