@@ -1,0 +1,2 @@
+/** Typed configuration of the monitor-producer. */
+package io.rightsize.producer.config;

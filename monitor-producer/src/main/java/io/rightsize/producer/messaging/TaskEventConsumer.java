@@ -1,0 +1,58 @@
+package io.rightsize.producer.messaging;
+
+import io.rightsize.common.json.Json;
+import io.rightsize.common.json.MalformedMessageException;
+import io.rightsize.common.messaging.TaskEvent;
+import io.rightsize.common.messaging.TaskEventType;
+import io.rightsize.producer.config.ProducerConfig;
+import io.rightsize.producer.sampling.SamplingScheduler;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Starts and stops sampling as the orchestrator's task events arrive; events for other hosts are ignored. */
+@ApplicationScoped
+public class TaskEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TaskEventConsumer.class);
+
+    private final SamplingScheduler scheduler;
+    private final String host;
+
+    public TaskEventConsumer(SamplingScheduler scheduler, ProducerConfig config) {
+        this.scheduler = scheduler;
+        this.host = config.host().orElseGet(TaskEventConsumer::localHost);
+    }
+
+    @Incoming("orchestrator")
+    public void onEvent(String payload) {
+        TaskEvent event;
+        try {
+            event = Json.read(payload, TaskEvent.class);
+        } catch (MalformedMessageException e) {
+            LOG.warnf("skipping malformed task event: %s", e.getMessage());
+            return;
+        }
+        if (event.type() == null) {
+            LOG.warnf("skipping task event without a type: %s", payload);
+            return;
+        }
+        if (event.type() == TaskEventType.STARTED) {
+            if (event.pid() != null && host.equals(event.host())) {
+                scheduler.start(event);
+            }
+        } else {
+            scheduler.stop(event.taskId());
+        }
+    }
+
+    private static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

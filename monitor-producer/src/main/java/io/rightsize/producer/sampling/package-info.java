@@ -1,0 +1,2 @@
+/** Per-process sampling of running tasks: counters, rates and the once-a-second schedule. */
+package io.rightsize.producer.sampling;

@@ -1,0 +1,100 @@
+package io.rightsize.producer;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rightsize.common.json.Json;
+import io.rightsize.common.messaging.Allocation;
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.common.messaging.TaskEvent;
+import io.rightsize.common.messaging.UsageSample;
+import io.rightsize.devstack.testing.KafkaTestResource;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class SamplingTest {
+
+    private static final long TASK_SECONDS = 4;
+
+    @Test
+    void samplesARunningTaskOnceASecondUntilItEndsAndSkipsMalformedEvents() throws Exception {
+        String orderId = "order-" + UUID.randomUUID().toString().substring(0, 8);
+        long taskId = System.nanoTime() % 1_000_000;
+        Instant startedAt = Instant.now();
+        Process task = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), BusyLoop.class.getName(),
+                Long.toString(TASK_SECONDS)).inheritIO().start();
+
+        try (var producer = new KafkaProducer<>(kafkaProps(), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("orchestrator", "junk", "{not json")).get();
+            TaskEvent started = TaskEvent.started(orderId, taskId, 0, "busy", task.pid(),
+                    InetAddress.getLocalHost().getHostName(), new Allocation(100, 1000, 1, 2, "test"), startedAt);
+            producer.send(new ProducerRecord<>("orchestrator", started.key(), Json.write(started))).get();
+        }
+        assertTrue(task.waitFor(30, TimeUnit.SECONDS));
+        double runSeconds = (System.currentTimeMillis() - startedAt.toEpochMilli()) / 1000.0;
+
+        List<UsageSample> samples = samplesOf(orderId, Duration.ofSeconds(3));
+
+        List<UsageSample> cpu = samples.stream().filter(s -> s.resource() == Resource.CPU_MILLICORES).toList();
+        assertTrue(Math.abs(cpu.size() - runSeconds) <= 2, cpu.size() + " samples for a " + runSeconds + " s run");
+        assertTrue(cpu.stream().mapToDouble(UsageSample::value).max().orElse(0) > 500, "a busy core shows");
+        double maxMemory = samples.stream().filter(s -> s.resource() == Resource.MEMORY_BYTES)
+                .mapToDouble(UsageSample::value).max().orElse(0);
+        assertTrue(maxMemory > 100e6, "resident memory " + maxMemory);
+        for (int i = 1; i < cpu.size(); i++) {
+            long gap = cpu.get(i).timestamp().toEpochMilli() - cpu.get(i - 1).timestamp().toEpochMilli();
+            assertTrue(gap > 800 && gap < 1200, "sample gap " + gap + " ms");
+        }
+        assertEquals(cpu.size() * 4, samples.size(), "four resources per sampling instant");
+        assertTrue(samples.stream().allMatch(s -> s.taskId() == taskId && s.service().equals("busy")));
+    }
+
+    private static List<UsageSample> samplesOf(String orderId, Duration quiet) {
+        Properties p = kafkaProps();
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        List<UsageSample> samples = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("resources"));
+            long[] lastSeen = {System.currentTimeMillis()};
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    UsageSample sample = Json.read(record.value(), UsageSample.class);
+                    if (sample.orderId().equals(orderId)) {
+                        assertEquals(sample.key(), record.key());
+                        samples.add(sample);
+                        lastSeen[0] = System.currentTimeMillis();
+                    }
+                }
+                return !samples.isEmpty() && System.currentTimeMillis() - lastSeen[0] > quiet.toMillis();
+            });
+        }
+        return samples;
+    }
+
+    private static Properties kafkaProps() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return p;
+    }
+}
