@@ -1,0 +1,93 @@
+package io.rightsize.consumer.api;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.rightsize.api.v1.Resource;
+import io.rightsize.api.v1.ServiceResourceStats;
+import io.rightsize.api.v1.Stats;
+import io.rightsize.api.v1.TaskResourceStats;
+import io.rightsize.api.v1.TaskUsageRequest;
+import io.rightsize.api.v1.TaskUsageResponse;
+import io.rightsize.api.v1.UsageSample;
+import io.rightsize.api.v1.UsageService;
+import io.rightsize.api.v1.UsageStatsRequest;
+import io.rightsize.api.v1.UsageStatsResponse;
+import io.rightsize.api.v1.WatchUsageRequest;
+import io.rightsize.consumer.live.LiveSamples;
+import io.rightsize.consumer.store.StatsQueries;
+import io.rightsize.consumer.store.UsageStats;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/** gRPC UsageService: live samples as they are stored, and statistics over the stored ones. */
+@GrpcService
+public class UsageGrpcService implements UsageService {
+
+    private final LiveSamples live;
+    private final StatsQueries queries;
+
+    public UsageGrpcService(LiveSamples live, StatsQueries queries) {
+        this.live = live;
+        this.queries = queries;
+    }
+
+    @Override
+    public Multi<UsageSample> watchUsage(WatchUsageRequest request) {
+        if (request.getTaskId() < 0) {
+            return Multi.createFrom().failure(Status.INVALID_ARGUMENT
+                    .withDescription("task_id: must not be negative").asRuntimeException());
+        }
+        return live.watch(request.getOrderId(), request.getTaskId()).map(UsageGrpcService::sample);
+    }
+
+    @Override
+    public Uni<UsageStatsResponse> getUsageStats(UsageStatsRequest request) {
+        return queries.byService(blankToNull(request.getOrderId()), blankToNull(request.getService()))
+                .map(list -> {
+                    UsageStatsResponse.Builder b = UsageStatsResponse.newBuilder();
+                    list.forEach(s -> b.addStats(ServiceResourceStats.newBuilder().setService(s.service())
+                            .setResource(resource(s.resource())).setStats(stats(s))));
+                    return b.build();
+                });
+    }
+
+    @Override
+    public Uni<TaskUsageResponse> getTaskUsage(TaskUsageRequest request) {
+        if (request.getOrderId().isBlank()) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("order_id: is required")
+                    .asRuntimeException());
+        }
+        return queries.byTask(request.getOrderId()).map(list -> {
+            TaskUsageResponse.Builder b = TaskUsageResponse.newBuilder();
+            list.forEach(s -> b.addStats(TaskResourceStats.newBuilder().setTaskId(s.taskId()).setService(s.service())
+                    .setResource(resource(s.resource())).setStats(stats(s))));
+            return b.build();
+        });
+    }
+
+    private static UsageSample sample(io.rightsize.common.messaging.UsageSample s) {
+        return UsageSample.newBuilder()
+                .setOrderId(s.orderId())
+                .setTaskId(s.taskId())
+                .setService(s.service())
+                .setResource(resource(s.resource()))
+                .setValue(s.value())
+                .setTimestamp(Timestamp.newBuilder().setSeconds(s.timestamp().getEpochSecond())
+                        .setNanos(s.timestamp().getNano()))
+                .build();
+    }
+
+    private static Stats stats(UsageStats s) {
+        return Stats.newBuilder().setCount(s.count()).setMin(s.min()).setAvg(s.avg()).setMax(s.max())
+                .setP50(s.p50()).setP90(s.p90()).setP95(s.p95()).setP99(s.p99()).build();
+    }
+
+    private static Resource resource(io.rightsize.common.messaging.Resource resource) {
+        return Resource.valueOf(resource.name());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,2 @@
+/** Live fan-out of freshly stored samples to gRPC watchers. */
+package io.rightsize.consumer.live;

@@ -1,0 +1,62 @@
+package io.rightsize.consumer.store;
+
+import io.rightsize.common.messaging.Resource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** min/avg/max and percentiles per service-resource pair or per task, computed in PostgreSQL. */
+@ApplicationScoped
+public class StatsQueries {
+
+    private static final String AGGREGATES = "count(*) AS n, min(x.value) AS min, avg(x.value) AS avg,"
+            + " max(x.value) AS max,"
+            + " percentile_cont(ARRAY[0.5, 0.9, 0.95, 0.99]) WITHIN GROUP (ORDER BY x.value) AS pct";
+
+    private static final String BY_SERVICE = "SELECT s.name AS service, x.resource_id, " + AGGREGATES
+            + " FROM samples x JOIN tasks t ON t.id = x.task_id JOIN services s ON s.id = t.service_id"
+            + " WHERE ($1::text IS NULL OR x.order_id = $1) AND ($2::text IS NULL OR s.name = $2)"
+            + " GROUP BY s.name, x.resource_id ORDER BY s.name, x.resource_id";
+
+    private static final String BY_TASK = "SELECT x.task_id, s.name AS service, x.resource_id, " + AGGREGATES
+            + " FROM samples x JOIN tasks t ON t.id = x.task_id JOIN services s ON s.id = t.service_id"
+            + " WHERE x.order_id = $1"
+            + " GROUP BY x.task_id, s.name, x.resource_id ORDER BY x.task_id, x.resource_id";
+
+    private final Pool pool;
+
+    public StatsQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Per service and resource; a null order or service means all of them. */
+    public Uni<List<UsageStats>> byService(String orderId, String service) {
+        return pool.preparedQuery(BY_SERVICE).execute(Tuple.of(orderId, service))
+                .map(rows -> {
+                    List<UsageStats> stats = new ArrayList<>();
+                    rows.forEach(row -> stats.add(stats(row, 0)));
+                    return stats;
+                });
+    }
+
+    /** Per task and resource of one order. */
+    public Uni<List<UsageStats>> byTask(String orderId) {
+        return pool.preparedQuery(BY_TASK).execute(Tuple.of(orderId))
+                .map(rows -> {
+                    List<UsageStats> stats = new ArrayList<>();
+                    rows.forEach(row -> stats.add(stats(row, row.getLong("task_id"))));
+                    return stats;
+                });
+    }
+
+    private static UsageStats stats(Row row, long taskId) {
+        Double[] pct = row.getArrayOfDoubles("pct");
+        return new UsageStats(taskId, row.getString("service"), Resource.fromId(row.getShort("resource_id")),
+                row.getLong("n"), row.getDouble("min"), row.getDouble("avg"), row.getDouble("max"),
+                pct[0], pct[1], pct[2], pct[3]);
+    }
+}

@@ -1,0 +1,202 @@
+package io.rightsize.consumer;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.ManagedChannel;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rightsize.api.v1.ServiceResourceStats;
+import io.rightsize.api.v1.Stats;
+import io.rightsize.api.v1.TaskUsageRequest;
+import io.rightsize.api.v1.UsageServiceGrpc;
+import io.rightsize.api.v1.UsageStatsRequest;
+import io.rightsize.api.v1.WatchUsageRequest;
+import io.rightsize.common.json.Json;
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.common.messaging.UsageSample;
+import io.rightsize.devstack.testing.KafkaTestResource;
+import io.rightsize.devstack.testing.PostgresTestResource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class SampleStorageTest {
+
+    private ManagedChannel channel;
+    private KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void connect() {
+        channel = GrpcChannels.toTestedService();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", config().getValue("kafka.bootstrap.servers", String.class));
+        producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+        channel.shutdownNow();
+    }
+
+    @Test
+    void aReplayedSampleIsStoredOnceAndAMalformedOneIsSkipped() throws Exception {
+        StoredTask task = storeTask("blur");
+        String orderId = task.orderId();
+        long taskId = task.taskId();
+        UsageSample sample = new UsageSample(orderId, taskId, "blur", Resource.CPU_MILLICORES, 734.5,
+                Instant.parse("2026-01-01T10:00:00.123Z"));
+        send(sample);
+        producer.send(new ProducerRecord<>("resources", "junk", "{\"orderId\": 12, \"value\": \"x\"")).get();
+        send(sample);
+        UsageSample later = new UsageSample(orderId, taskId, "blur", Resource.CPU_MILLICORES, 100,
+                Instant.parse("2026-01-01T10:00:01.123Z"));
+        send(later);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(orderId) == 2);
+        Thread.sleep(1000);
+        assertEquals(2, rows(orderId), "the replay added no row");
+    }
+
+    @Test
+    void statisticsArePerServiceAndResourceWithPercentiles() throws Exception {
+        StoredTask task = storeTask("sharpen");
+        String orderId = task.orderId();
+        long taskId = task.taskId();
+        Instant t0 = Instant.parse("2026-02-01T00:00:00Z");
+        for (int i = 1; i <= 100; i++) {
+            send(new UsageSample(orderId, taskId, "sharpen", Resource.MEMORY_BYTES, i, t0.plusSeconds(i)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(orderId) == 100);
+
+        var usage = UsageServiceGrpc.newBlockingStub(channel);
+        List<ServiceResourceStats> stats = usage.getUsageStats(UsageStatsRequest.newBuilder().setOrderId(orderId)
+                .build()).getStatsList();
+
+        assertEquals(1, stats.size());
+        assertEquals("sharpen", stats.get(0).getService());
+        assertEquals(io.rightsize.api.v1.Resource.MEMORY_BYTES, stats.get(0).getResource());
+        Stats s = stats.get(0).getStats();
+        assertEquals(100, s.getCount());
+        assertEquals(1, s.getMin(), 1e-9);
+        assertEquals(100, s.getMax(), 1e-9);
+        assertEquals(50.5, s.getAvg(), 1e-9);
+        assertEquals(50.5, s.getP50(), 1e-9);
+        assertEquals(90.1, s.getP90(), 1e-9);
+        assertEquals(95.05, s.getP95(), 1e-9);
+        assertEquals(99.01, s.getP99(), 1e-9);
+
+        var perTask = usage.getTaskUsage(TaskUsageRequest.newBuilder().setOrderId(orderId).build()).getStatsList();
+        assertEquals(1, perTask.size());
+        assertEquals(taskId, perTask.get(0).getTaskId());
+        assertEquals(100, perTask.get(0).getStats().getCount());
+    }
+
+    @Test
+    void watchersReceiveSamplesOfTheirOrderAsTheyAreStored() throws Exception {
+        StoredTask task = storeTask("resize");
+        String orderId = task.orderId();
+        long taskId = task.taskId();
+        List<io.rightsize.api.v1.UsageSample> received = new CopyOnWriteArrayList<>();
+        UsageServiceGrpc.newStub(channel).watchUsage(WatchUsageRequest.newBuilder().setOrderId(orderId).build(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(io.rightsize.api.v1.UsageSample value) {
+                        received.add(value);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        Thread.sleep(500);
+        Instant now = Instant.now();
+        send(new UsageSample("someone-else", 1, "resize", Resource.CPU_MILLICORES, 1, now));
+        for (int i = 0; i < 3; i++) {
+            send(new UsageSample(orderId, taskId, "resize", Resource.CPU_MILLICORES, 10 + i, now.plusSeconds(i)));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 3);
+        assertTrue(received.stream().allMatch(s -> s.getOrderId().equals(orderId)));
+        assertEquals(List.of(10.0, 11.0, 12.0), received.stream().map(s -> s.getValue()).toList());
+    }
+
+    private record StoredTask(String orderId, long taskId) {
+    }
+
+    /** Stores an order with one task of the service, as the orchestrator would, so stats can name the service. */
+    private static StoredTask storeTask(String service) throws SQLException {
+        String orderId = "order-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = connection()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO orders (id, state, image, spec, submitted_at)"
+                    + " VALUES (?, 'RUNNING', 'in.png', '{}'::jsonb, now())")) {
+                s.setString(1, orderId);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO services (name) VALUES (?)"
+                    + " ON CONFLICT (name) DO NOTHING")) {
+                s.setString(1, service);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO tasks (order_id, position, service_id, params,"
+                    + " state) SELECT ?, 0, id, '{}'::jsonb, 'RUNNING' FROM services WHERE name = ? RETURNING id")) {
+                s.setString(1, orderId);
+                s.setString(2, service);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new StoredTask(orderId, rs.getLong(1));
+                }
+            }
+        }
+    }
+
+    private void send(UsageSample sample) throws Exception {
+        producer.send(new ProducerRecord<>("resources", sample.key(), Json.write(sample))).get();
+    }
+
+    private static long rows(String orderId) throws SQLException {
+        try (Connection c = connection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM samples WHERE order_id = ?")) {
+            s.setString(1, orderId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Connection connection() throws SQLException {
+        return DriverManager.getConnection(config().getValue("quarkus.datasource.jdbc.url", String.class),
+                config().getValue("quarkus.datasource.username", String.class),
+                config().getValue("quarkus.datasource.password", String.class));
+    }
+
+    private static Config config() {
+        return ConfigProvider.getConfig();
+    }
+}
