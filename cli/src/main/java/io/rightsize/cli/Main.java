@@ -1,0 +1,35 @@
+package io.rightsize.cli;
+
+import io.rightsize.cli.command.DemoCommand;
+import io.rightsize.cli.command.DownCommand;
+import io.rightsize.cli.command.StatusCommand;
+import io.rightsize.cli.command.SubmitCommand;
+import io.rightsize.cli.command.UpCommand;
+import io.rightsize.cli.command.UsageCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./rightsize} command line. */
+@Command(name = "rightsize", mixinStandardHelpOptions = true, version = "rightsize 0.1.0",
+        description = "Watches what tasks really consume and gives each one just the resources it needs.",
+        subcommands = {UpCommand.class, DownCommand.class, SubmitCommand.class, StatusCommand.class,
+                UsageCommand.class, DemoCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Home.configureLogging();
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

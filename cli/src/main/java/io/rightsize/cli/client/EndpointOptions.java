@@ -1,0 +1,19 @@
+package io.rightsize.cli.client;
+
+import picocli.CommandLine.Option;
+
+/** --orchestrator and --monitor-consumer options; default to the stack's endpoints (with env overrides). */
+public class EndpointOptions {
+
+    @Option(names = "--orchestrator", paramLabel = "HOST:PORT", description = "Orchestrator gRPC endpoint.")
+    String orchestrator;
+
+    @Option(names = "--monitor-consumer", paramLabel = "HOST:PORT", description = "Monitor-consumer gRPC endpoint.")
+    String monitorConsumer;
+
+    public Endpoints endpoints() {
+        Endpoints defaults = Endpoints.fromEnvironment();
+        return new Endpoints(orchestrator != null ? orchestrator : defaults.orchestrator(),
+                monitorConsumer != null ? monitorConsumer : defaults.monitorConsumer());
+    }
+}

@@ -1,0 +1,24 @@
+package io.rightsize.cli.client;
+
+import io.rightsize.devstack.StackConfig;
+import io.rightsize.devstack.service.ServiceKind;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The gRPC endpoints the commands talk to: the default stack's, with environment overrides. */
+public record Endpoints(String orchestrator, String monitorConsumer) {
+
+    public static Endpoints fromEnvironment() {
+        StackConfig config = StackConfig.defaults(Path.of("."), Path.of("."), System.getenv());
+        return of(config);
+    }
+
+    public static Endpoints of(StackConfig config) {
+        return new Endpoints("127.0.0.1:" + config.port(ServiceKind.ORCHESTRATOR),
+                "127.0.0.1:" + config.port(ServiceKind.MONITOR_CONSUMER));
+    }
+
+    public Map<String, String> asMap() {
+        return Map.of("orchestrator", orchestrator, "monitor-consumer", monitorConsumer);
+    }
+}

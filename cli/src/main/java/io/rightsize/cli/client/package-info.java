@@ -1,0 +1,2 @@
+/** gRPC access to the running services, for the commands. */
+package io.rightsize.cli.client;

@@ -1,0 +1,76 @@
+package io.rightsize.cli.command;
+
+import io.rightsize.cli.Home;
+import io.rightsize.cli.demo.DemoRun;
+import io.rightsize.cli.report.DemoReport;
+import io.rightsize.cli.report.OrderReport;
+import io.rightsize.cli.report.TaskReport;
+import io.rightsize.devstack.StackConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the sample orders end to end on a fresh embedded stack; exits non-zero with the reason if any failed. */
+@Command(name = "demo", description = "Run the sample orders on a fresh embedded stack and report their usage.")
+public class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--out", defaultValue = "demo-out", description = "Where report.json goes (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--orders", description = "Directory of order files (default: examples/orders).")
+    Path orders;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDir = Home.stateDir().resolve("demo-stack");
+        deleteRecursively(dataDir);
+        StackConfig config = StackConfig.defaults(Home.dir(), dataDir, System.getenv());
+        Path ordersDir = orders != null ? orders : Home.dir().resolve("examples/orders");
+        DemoReport report = new DemoRun(config, ordersDir, out.toAbsolutePath(), System.out).run();
+        List<String> problems = problems(report);
+        if (problems.isEmpty()) {
+            System.out.println("demo succeeded: every order SUCCEEDED and every task has stored samples");
+            return 0;
+        }
+        problems.forEach(p -> System.err.println("demo failed: " + p));
+        return 1;
+    }
+
+    static List<String> problems(DemoReport report) {
+        List<String> problems = new ArrayList<>();
+        for (OrderReport order : report.orders()) {
+            if (!order.succeeded()) {
+                problems.add("order " + order.id() + " ended " + order.state()
+                        + (order.reason() == null ? "" : ": " + order.reason()));
+            }
+            for (TaskReport task : order.tasks()) {
+                if ("SUCCEEDED".equals(task.state()) && task.samples() == 0) {
+                    problems.add("task " + task.position() + " (" + task.service() + ") of order " + order.id()
+                            + " has no stored samples");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.rightsize.cli.command;
+
+import io.grpc.StatusRuntimeException;
+import io.rightsize.api.v1.GetOrderRequest;
+import io.rightsize.api.v1.ListOrdersRequest;
+import io.rightsize.api.v1.Order;
+import io.rightsize.api.v1.Task;
+import io.rightsize.cli.client.EndpointOptions;
+import io.rightsize.cli.client.RightsizeClient;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Shows all orders, or one order's tasks. */
+@Command(name = "status", description = "List orders, or show one order's tasks.")
+public class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    EndpointOptions endpointOptions;
+
+    @Parameters(arity = "0..1", paramLabel = "ID")
+    String id;
+
+    @Override
+    public Integer call() {
+        try (RightsizeClient client = new RightsizeClient(endpointOptions.endpoints())) {
+            if (id == null) {
+                System.out.printf("%-24s %-10s %-7s %s%n", "order", "state", "tasks", "reason");
+                for (Order order : client.orders().listOrders(ListOrdersRequest.getDefaultInstance()).getOrdersList()) {
+                    long done = order.getTasksList().stream().filter(t -> t.getState().name().endsWith("SUCCEEDED"))
+                            .count();
+                    System.out.printf("%-24s %-10s %-7s %s%n", order.getId(), state(order.getState().name()),
+                            done + "/" + order.getTasksCount(), order.getReason());
+                }
+            } else {
+                Order order = client.orders().getOrder(GetOrderRequest.newBuilder().setId(id).build());
+                System.out.println(order.getId() + " " + state(order.getState().name()) + " " + order.getReason());
+                for (Task task : order.getTasksList()) {
+                    System.out.printf(Locale.ROOT, "  %d %-10s %-10s %6.1f s  pid %-7d %s%n", task.getPosition(),
+                            task.getService(), state(task.getState().name()), task.getDurationSeconds(),
+                            task.getPid(), task.getReason().isEmpty() ? task.getOutputImage() : task.getReason());
+                }
+            }
+            return 0;
+        } catch (StatusRuntimeException e) {
+            System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+            return 1;
+        }
+    }
+
+    private static String state(String protoName) {
+        return protoName.replace("ORDER_", "").replace("TASK_", "");
+    }
+}

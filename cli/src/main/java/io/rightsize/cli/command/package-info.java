@@ -1,0 +1,2 @@
+/** The subcommands of ./rightsize. */
+package io.rightsize.cli.command;

@@ -1,0 +1,147 @@
+package io.rightsize.cli.demo;
+
+import io.grpc.stub.StreamObserver;
+import io.rightsize.api.v1.Order;
+import io.rightsize.api.v1.OrderEvent;
+import io.rightsize.api.v1.Task;
+import io.rightsize.api.v1.TaskUsageRequest;
+import io.rightsize.api.v1.WatchOrderRequest;
+import io.rightsize.cli.client.Endpoints;
+import io.rightsize.cli.client.OrderFiles;
+import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.cli.report.DemoReport;
+import io.rightsize.cli.report.OrderReport;
+import io.rightsize.cli.report.OrderReports;
+import io.rightsize.cli.report.TaskTable;
+import io.rightsize.common.json.Json;
+import io.rightsize.devstack.Stack;
+import io.rightsize.devstack.StackConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The main job: start the embedded stack, run the sample orders, wait for them (showing progress), wait until
+ * their samples are stored, print the per-task table, write report.json and stop the stack.
+ */
+public final class DemoRun {
+
+    private static final Duration ORDERS_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SAMPLES_SETTLE = Duration.ofSeconds(3);
+
+    private final StackConfig config;
+    private final Path ordersDir;
+    private final Path outDir;
+    private final PrintStream out;
+
+    public DemoRun(StackConfig config, Path ordersDir, Path outDir, PrintStream out) {
+        this.config = config;
+        this.ordersDir = ordersDir;
+        this.outDir = outDir;
+        this.out = out;
+    }
+
+    public DemoReport run() throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        List<Path> orderFiles = orderFiles();
+        if (orderFiles.isEmpty()) {
+            throw new IllegalStateException("no order files in " + ordersDir);
+        }
+        out.println("rightsize demo: " + orderFiles.size() + " orders from " + ordersDir);
+        try (Stack stack = new Stack(config)) {
+            stack.start(line -> out.println("  [stack] " + line));
+            try (RightsizeClient client = new RightsizeClient(Endpoints.of(config))) {
+                List<String> ids = new ArrayList<>();
+                CountDownLatch finished = new CountDownLatch(orderFiles.size());
+                for (Path file : orderFiles) {
+                    Order order = client.orders().submitOrder(OrderFiles.request(file));
+                    ids.add(order.getId());
+                    out.printf("  [%s] submitted from %s: %s%n", order.getId(), file.getFileName(),
+                            String.join(" -> ", order.getTasksList().stream().map(Task::getService).toList()));
+                    watch(client, order.getId(), finished);
+                }
+                if (!finished.await(ORDERS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    out.println("  orders did not finish within " + ORDERS_TIMEOUT.toMinutes() + " minutes");
+                }
+                awaitSamplesSettled(client, ids);
+                List<OrderReport> orders = ids.stream().map(id -> OrderReports.collect(client, id)).toList();
+                DemoReport report = new DemoReport(started,
+                        (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0, orders);
+                out.println();
+                TaskTable.print(orders, out);
+                Files.createDirectories(outDir);
+                Path reportFile = outDir.resolve("report.json");
+                Files.writeString(reportFile, Json.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(report));
+                out.println();
+                out.printf(Locale.ROOT, "report: %s (%.0f s in all)%n", reportFile, report.wallSeconds());
+                out.println("  [stack] stopping");
+                return report;
+            }
+        }
+    }
+
+    private List<Path> orderFiles() throws IOException {
+        try (Stream<Path> files = Files.list(ordersDir)) {
+            return files.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList();
+        }
+    }
+
+    private void watch(RightsizeClient client, String id, CountDownLatch finished) {
+        client.ordersAsync().watchOrder(WatchOrderRequest.newBuilder().setId(id).build(), new StreamObserver<>() {
+            @Override
+            public void onNext(OrderEvent event) {
+                if (event.getTaskPosition() >= 0) {
+                    Task task = event.getOrder().getTasks(event.getTaskPosition());
+                    out.printf(Locale.ROOT, "  [%s] task %d %-9s %s%s%n", id, task.getPosition(), task.getService(),
+                            task.getState().name().replace("TASK_", ""),
+                            task.getState().name().equals("TASK_RUNNING") ? " (pid " + task.getPid() + ")"
+                                    : String.format(Locale.ROOT, " in %.1f s", task.getDurationSeconds()));
+                } else if (event.getOrder().getState().name().matches("ORDER_(SUCCEEDED|FAILED|CANCELLED)")) {
+                    Order order = event.getOrder();
+                    out.printf("  [%s] order %s%s%n", id, order.getState().name().replace("ORDER_", ""),
+                            order.getReason().isEmpty() ? "" : ": " + order.getReason());
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                out.println("  [" + id + "] watch failed: " + t.getMessage());
+                finished.countDown();
+            }
+
+            @Override
+            public void onCompleted() {
+                finished.countDown();
+            }
+        });
+    }
+
+    /** Samples reach the database a moment after a task ends; wait until the counts stop changing. */
+    private void awaitSamplesSettled(RightsizeClient client, List<String> ids) throws InterruptedException {
+        long last = -1;
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            long count = ids.stream().mapToLong(id -> client.usage().getTaskUsage(TaskUsageRequest.newBuilder()
+                    .setOrderId(id).build()).getStatsList().stream().mapToLong(s -> s.getStats().getCount()).sum())
+                    .sum();
+            if (count != last) {
+                last = count;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > SAMPLES_SETTLE.toNanos()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The ./rightsize command line. */
+package io.rightsize.cli;

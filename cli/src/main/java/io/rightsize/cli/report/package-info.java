@@ -1,0 +1,2 @@
+/** Per-order, per-task reports: the demo's report.json and the terminal tables. */
+package io.rightsize.cli.report;

@@ -1,0 +1,24 @@
+package io.rightsize.tasks;
+
+/** Process exit codes, fixed so the orchestrator can tell a bad order from a bad file from a crash. */
+public enum ExitCode {
+    /** The output image was written. */
+    SUCCESS(0),
+    /** Anything unexpected, including running out of memory. */
+    FAILURE(1),
+    /** Bad command line: unknown task, missing option, invalid parameter. */
+    USAGE(2),
+    /** The input is unreadable, not an image or too large, or the output cannot be written. */
+    IMAGE_IO(3);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    /** The numeric process exit status. */
+    public int code() {
+        return code;
+    }
+}
