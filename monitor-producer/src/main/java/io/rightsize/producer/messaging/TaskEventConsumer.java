@@ -6,7 +6,11 @@ import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.producer.config.ProducerConfig;
 import io.rightsize.producer.sampling.SamplingScheduler;
+import io.quarkus.runtime.StartupEvent;
+import io.rightsize.common.messaging.Allocation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,6 +30,13 @@ public class TaskEventConsumer {
         this.host = config.host().orElseGet(TaskEventConsumer::localHost);
     }
 
+    /** The first JSON read of an event costs a cold JVM about a second; pay it before the service is ready. */
+    void warmUp(@Observes StartupEvent startup) {
+        TaskEvent sample = TaskEvent.started("warm-up", 0, 0, "warm-up", 1, host,
+                new Allocation(1, 1, 1, 1, "warm-up"), Instant.now());
+        Json.read(Json.write(sample), TaskEvent.class);
+    }
+
     @Incoming("orchestrator")
     public void onEvent(String payload) {
         TaskEvent event;
@@ -39,6 +50,8 @@ public class TaskEventConsumer {
             LOG.warnf("skipping task event without a type: %s", payload);
             return;
         }
+        LOG.debugf("%s of task %d received %d ms after it happened", event.type(), event.taskId(),
+                System.currentTimeMillis() - event.timestamp().toEpochMilli());
         if (event.type() == TaskEventType.STARTED) {
             if (event.pid() != null && host.equals(event.host())) {
                 scheduler.start(event);

@@ -1,6 +1,8 @@
 package io.rightsize.producer.sampling;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
@@ -11,6 +13,11 @@ import oshi.software.os.OperatingSystem;
 public class ProcessProbe {
 
     private final OperatingSystem os = new SystemInfo().getOperatingSystem();
+
+    /** OSHI's first read loads native access and takes over a second; pay that before the service is ready. */
+    void warmUp(@Observes StartupEvent event) {
+        read(ProcessHandle.current().pid());
+    }
 
     /** The process's counters now, or empty when it has gone. */
     public Optional<ProcessSnapshot> read(long pid) {

@@ -52,8 +52,9 @@ public class SamplingScheduler {
         }
         TaskSampler sampler = new TaskSampler(started, processStart.get());
         sampling.computeIfAbsent(started.taskId(), id -> {
-            LOG.infof("sampling task %d %s (order %s, pid %d) every %d ms", id, started.service(), started.orderId(),
-                    started.pid(), intervalMillis);
+            LOG.infof("sampling task %d %s (order %s, pid %d) every %d ms, from %d ms after its start", id,
+                    started.service(), started.orderId(), started.pid(), intervalMillis,
+                    System.currentTimeMillis() - started.timestamp().toEpochMilli());
             return timer.scheduleAtFixedRate(() -> sampleOnce(sampler), 0, intervalMillis, TimeUnit.MILLISECONDS);
         });
     }
