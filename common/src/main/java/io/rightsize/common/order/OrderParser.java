@@ -54,6 +54,7 @@ public final class OrderParser {
         return new OrderSpec(id, image, tasks);
     }
 
+    /** A string field; ids (the only fields with a legacy name) may also be integers, as the original system wrote them. */
     private static String text(JsonNode root, String field, String legacyField) {
         if (legacyField != null && root.has(field) && root.has(legacyField)) {
             throw new OrderValidationException(legacyField, "give either " + field + " or " + legacyField + ", not both");
@@ -66,7 +67,7 @@ public final class OrderParser {
         if (node.isTextual()) {
             return node.textValue();
         }
-        if (node.isIntegralNumber()) {
+        if (legacyField != null && node.isIntegralNumber()) {
             return node.asText();
         }
         throw new OrderValidationException(name, "must be a string, got " + node.getNodeType().name().toLowerCase());
