@@ -1,0 +1,38 @@
+package io.rightsize.predictor.api;
+
+import com.google.protobuf.Timestamp;
+import io.rightsize.api.v1.BacktestRow;
+import io.rightsize.api.v1.CandidateResult;
+import io.rightsize.api.v1.ModelInfo;
+import io.rightsize.api.v1.Resource;
+import io.rightsize.api.v1.ResourceError;
+import io.rightsize.predictor.model.ModelMetadata;
+
+/** Model metadata as the rightsize.v1 ModelInfo message. */
+final class ModelInfos {
+
+    private ModelInfos() {
+    }
+
+    static ModelInfo of(ModelMetadata m, String defaultRecommender) {
+        ModelInfo.Builder b = ModelInfo.newBuilder()
+                .setPresent(true)
+                .setVersion("v" + m.version())
+                .setAlgorithm(m.algorithm())
+                .setTrainingRows(m.trainingRows())
+                .setValidationRows(m.validationRows())
+                .setTrainedAt(Timestamp.newBuilder().setSeconds(m.trainedAt().getEpochSecond())
+                        .setNanos(m.trainedAt().getNano()))
+                .setTargetCoverage(m.calibration().coverage())
+                .setTribuoVersion(m.tribuoVersion())
+                .setDefaultRecommender(defaultRecommender);
+        m.errors().forEach(e -> b.addErrors(ResourceError.newBuilder().setResource(Resource.valueOf(e.resource().name()))
+                .setRmse(e.rmse()).setMae(e.mae()).setCoverage(e.coverage())));
+        m.candidates().forEach(c -> b.addCandidates(CandidateResult.newBuilder().setAlgorithm(c.algorithm())
+                .setScaledRmse(c.scaledRmse()).setTrainSeconds(c.trainSeconds())));
+        m.backtest().forEach(s -> b.addBacktest(BacktestRow.newBuilder().setRecommender(s.recommender())
+                .setResource(Resource.valueOf(s.resource().name())).setSlackPct(s.slackPct())
+                .setOverrunPct(s.overrunPct()).setSeries(s.series())));
+        return b.build();
+    }
+}

@@ -1,0 +1,152 @@
+package io.rightsize.predictor.api;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.rightsize.api.v1.Allocation;
+import io.rightsize.api.v1.GetModelRequest;
+import io.rightsize.api.v1.ModelInfo;
+import io.rightsize.api.v1.PredictRequest;
+import io.rightsize.api.v1.PredictResponse;
+import io.rightsize.api.v1.PredictorService;
+import io.rightsize.api.v1.RecommendRequest;
+import io.rightsize.api.v1.RecommendResponse;
+import io.rightsize.api.v1.TaskRecommendation;
+import io.rightsize.api.v1.TrainProgress;
+import io.rightsize.api.v1.TrainRequest;
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.model.TrainingException;
+import io.rightsize.predictor.model.UsageModel;
+import io.rightsize.predictor.recommend.AllocationService;
+import io.rightsize.predictor.recommend.ModelHolder;
+import io.rightsize.predictor.recommend.TaskAllocation;
+import io.rightsize.predictor.recommend.TrainingService;
+import io.rightsize.tasks.catalog.TaskCatalog;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** gRPC PredictorService: Train, Predict, Recommend and GetModel. */
+@GrpcService
+public class PredictorGrpcService implements PredictorService {
+
+    private static final int MAX_SERVICES = 64;
+
+    private final TrainingService training;
+    private final ModelHolder models;
+    private final AllocationService allocations;
+
+    public PredictorGrpcService(TrainingService training, ModelHolder models, AllocationService allocations) {
+        this.training = training;
+        this.models = models;
+        this.allocations = allocations;
+    }
+
+    @Override
+    public Multi<TrainProgress> train(TrainRequest request) {
+        if (request.getValidationFraction() < 0 || request.getValidationFraction() >= 1) {
+            return Multi.createFrom().failure(Status.INVALID_ARGUMENT
+                    .withDescription("validation_fraction: must be in [0, 1), got " + request.getValidationFraction())
+                    .asRuntimeException());
+        }
+        return Multi.createFrom().<TrainProgress>emitter(emitter -> {
+            try {
+                boolean ran = training.tryTrain(request.getValidationFraction(), request.getSeed(), p ->
+                        emitter.emit(TrainProgress.newBuilder().setStage(p.stage()).setMessage(p.message())
+                                .setFractionDone(p.fractionDone()).build()));
+                if (!ran) {
+                    emitter.fail(Status.ABORTED.withDescription("a training run is already in progress")
+                            .asRuntimeException());
+                    return;
+                }
+                emitter.emit(TrainProgress.newBuilder().setStage("saved").setMessage("model saved")
+                        .setFractionDone(1.0).setModel(modelInfo()).build());
+                emitter.complete();
+            } catch (TrainingException e) {
+                emitter.fail(Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException());
+            } catch (RuntimeException e) {
+                emitter.fail(Status.INTERNAL.withDescription("training failed: " + e.getMessage())
+                        .asRuntimeException());
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    @Override
+    public Uni<PredictResponse> predict(PredictRequest request) {
+        UsageModel model = models.current().orElse(null);
+        if (model == null) {
+            return failed(Status.FAILED_PRECONDITION, "no model trained yet: call Train first");
+        }
+        if (!model.knows(request.getService())) {
+            return failed(Status.INVALID_ARGUMENT, "service: the model has not seen '" + request.getService() + "'");
+        }
+        if (request.getResource() == io.rightsize.api.v1.Resource.RESOURCE_UNSPECIFIED
+                || request.getResource() == io.rightsize.api.v1.Resource.UNRECOGNIZED) {
+            return failed(Status.INVALID_ARGUMENT, "resource: is required");
+        }
+        if (!(request.getElapsedSeconds() >= 0) || request.getElapsedSeconds() > 86_400) {
+            return failed(Status.INVALID_ARGUMENT, "elapsed_seconds: must be between 0 and 86400");
+        }
+        Set<String> orderServices = new HashSet<>(request.getOrderServicesList());
+        orderServices.add(request.getService());
+        Resource resource = Resource.valueOf(request.getResource().name());
+        double value = model.predict(orderServices, request.getService(), resource, request.getElapsedSeconds());
+        double upper = model.upperBound(orderServices, request.getService(), resource, request.getElapsedSeconds());
+        return Uni.createFrom().item(PredictResponse.newBuilder().setValue(value).setUpperBound(upper)
+                .setCoverage(model.metadata().calibration().coverage())
+                .setModelVersion("v" + model.metadata().version()).build());
+    }
+
+    @Override
+    @Blocking
+    public Uni<RecommendResponse> recommend(RecommendRequest request) {
+        List<String> services = request.getServicesList();
+        if (services.isEmpty()) {
+            return failed(Status.INVALID_ARGUMENT, "services: list at least one task service");
+        }
+        if (services.size() > MAX_SERVICES) {
+            return failed(Status.INVALID_ARGUMENT, "services: at most " + MAX_SERVICES + " tasks, got "
+                    + services.size());
+        }
+        for (int i = 0; i < services.size(); i++) {
+            if (TaskCatalog.find(services.get(i)).isEmpty()) {
+                return failed(Status.INVALID_ARGUMENT, "services[" + i + "]: unknown task '" + services.get(i)
+                        + "'; known tasks: " + String.join(", ", TaskCatalog.names()));
+            }
+        }
+        if (!request.getRecommender().isBlank() && !AllocationService.isKnown(request.getRecommender())) {
+            return failed(Status.INVALID_ARGUMENT, "recommender: unknown '" + request.getRecommender()
+                    + "'; known: rightsize-ml, rightsize, vpa, krr, seed-max");
+        }
+        String recommender = request.getRecommender().isBlank() ? allocations.defaultRecommender()
+                : request.getRecommender();
+        RecommendResponse.Builder response = RecommendResponse.newBuilder().setRecommender(recommender);
+        for (TaskAllocation task : allocations.recommend(services, recommender)) {
+            var a = task.allocation();
+            response.addTasks(TaskRecommendation.newBuilder().setPosition(task.position()).setService(task.service())
+                    .setExpectedSeconds(task.expectedSeconds()).setBasis(task.basis())
+                    .setAllocation(Allocation.newBuilder().setCpuRequestMillicores(a.cpuRequestMillicores())
+                            .setCpuLimitMillicores(a.cpuLimitMillicores()).setMemoryRequestBytes(a.memoryRequestBytes())
+                            .setMemoryLimitBytes(a.memoryLimitBytes()).setSource(a.source())));
+        }
+        return Uni.createFrom().item(response.build());
+    }
+
+    @Override
+    public Uni<ModelInfo> getModel(GetModelRequest request) {
+        return Uni.createFrom().item(modelInfo());
+    }
+
+    private ModelInfo modelInfo() {
+        return models.current().map(m -> ModelInfos.of(m.metadata(), allocations.defaultRecommender()))
+                .orElse(ModelInfo.newBuilder().setPresent(false)
+                        .setDefaultRecommender(allocations.defaultRecommender()).build());
+    }
+
+    private static <T> Uni<T> failed(Status status, String description) {
+        return Uni.createFrom().failure(status.withDescription(description).asRuntimeException());
+    }
+}

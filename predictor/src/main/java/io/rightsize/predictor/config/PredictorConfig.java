@@ -1,0 +1,50 @@
+package io.rightsize.predictor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/** Predictor settings, overridable by environment (RIGHTSIZE_PREDICTOR_...). */
+@ConfigMapping(prefix = "rightsize.predictor")
+public interface PredictorConfig {
+
+    /** Where the chosen model, its metadata and the training plots are kept. */
+    Path modelDir();
+
+    /** Share of validation samples the upper bound (the limit) must cover. */
+    @WithDefault("0.95")
+    double coverage();
+
+    /** Recommender used by Recommend: auto (the stored-data backtest winner), rightsize-ml, rightsize, vpa, krr, seed-max. */
+    @WithDefault("auto")
+    String recommender();
+
+    /** Share of the latest orders held out for validation, calibration and the backtest. */
+    @WithDefault("0.25")
+    double validationFraction();
+
+    /** Seed of every random choice in training, so a training run is repeatable. */
+    @WithDefault("42")
+    long seed();
+
+    /** Used when a service has no history at all. */
+    DefaultAllocation defaultAllocation();
+
+    interface DefaultAllocation {
+        @WithDefault("500")
+        long cpuRequestMillicores();
+
+        @WithDefault("2000")
+        long cpuLimitMillicores();
+
+        @WithDefault("268435456")
+        long memoryRequestBytes();
+
+        @WithDefault("1073741824")
+        long memoryLimitBytes();
+
+        /** Duration assumed for a service never seen. */
+        @WithDefault("10")
+        double expectedSeconds();
+    }
+}

@@ -1,0 +1,2 @@
+/** Typed configuration of the predictor. */
+package io.rightsize.predictor.config;

@@ -1,0 +1,12 @@
+package io.rightsize.predictor.features;
+
+import io.rightsize.common.messaging.Resource;
+import java.util.Set;
+
+/** One stored sample as training sees it: its order's context, the service, the resource and the elapsed second. */
+public record UsageRow(String orderId, long orderSubmittedMillis, Set<String> orderServices, String service,
+                       Resource resource, double elapsedSeconds, double value) {
+    public UsageRow {
+        orderServices = Set.copyOf(orderServices);
+    }
+}

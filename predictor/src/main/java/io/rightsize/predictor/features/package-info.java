@@ -1,0 +1,2 @@
+/** Training rows and the feature encoding shared by training and prediction. */
+package io.rightsize.predictor.features;

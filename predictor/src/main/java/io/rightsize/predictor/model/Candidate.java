@@ -1,0 +1,50 @@
+package io.rightsize.predictor.model;
+
+import java.util.List;
+import org.tribuo.Trainer;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.rtree.CARTRegressionTrainer;
+import org.tribuo.regression.sgd.fm.FMRegressionTrainer;
+import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
+import org.tribuo.regression.sgd.objectives.SquaredLoss;
+import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
+import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.transformations.LinearScalingTransformation;
+
+/**
+ * The algorithms that compete in every training run. SGD models get features scaled to [0,1] first (a
+ * factorization machine on raw elapsed seconds does not converge); trees do not need it.
+ */
+public enum Candidate {
+    LINEAR("linear-sgd"),
+    FACTORIZATION_MACHINE("factorization-machine"),
+    CART("cart-tree"),
+    XGBOOST("xgboost");
+
+    private final String algorithm;
+
+    Candidate(String algorithm) {
+        this.algorithm = algorithm;
+    }
+
+    public String algorithm() {
+        return algorithm;
+    }
+
+    public Trainer<Regressor> trainer(long seed) {
+        return switch (this) {
+            case LINEAR -> scaled(new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1), 15, seed));
+            case FACTORIZATION_MACHINE -> scaled(new FMRegressionTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1),
+                    15, 100_000, 1, seed, 6, 0.1, false));
+            case CART -> new CARTRegressionTrainer(12);
+            case XGBOOST -> new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR, 80, 0.3, 0,
+                    8, 1, 1, 1, 1, 0, 1, true, seed);
+        };
+    }
+
+    private static Trainer<Regressor> scaled(Trainer<Regressor> inner) {
+        return new TransformTrainer<>(inner, new TransformationMap(List.of(new LinearScalingTransformation(0, 1))));
+    }
+}

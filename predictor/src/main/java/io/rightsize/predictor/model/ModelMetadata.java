@@ -1,0 +1,26 @@
+package io.rightsize.predictor.model;
+
+import io.rightsize.common.messaging.Resource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Everything about a trained model besides its weights: what it was trained on, how well it did, how to use it. */
+public record ModelMetadata(int version, String algorithm, Instant trainedAt, long trainingRows, long validationRows,
+                            List<String> services, Map<Resource, Double> targetScales, Map<String, Double> expectedSeconds,
+                            Calibration calibration, List<ResourceError> errors, List<CandidateScore> candidates,
+                            List<BacktestScore> backtest, String defaultRecommender, String tribuoVersion) {
+
+    /** Validation error of the chosen model for one resource, in that resource's unit. */
+    public record ResourceError(Resource resource, double rmse, double mae, double coverage) {
+    }
+
+    /** How one candidate algorithm did on the held-out orders. */
+    public record CandidateScore(String algorithm, double scaledRmse, double trainSeconds) {
+    }
+
+    /** One recommender's allocation judged on the held-out orders' samples. */
+    public record BacktestScore(String recommender, Resource resource, double slackPct, double overrunPct,
+                                int series) {
+    }
+}

@@ -1,0 +1,71 @@
+package io.rightsize.predictor.model;
+
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.features.FeatureSpace;
+import java.util.Set;
+import org.tribuo.Model;
+import org.tribuo.regression.Regressor;
+
+/** A trained model ready to answer: predictions in the resource's own unit, and calibrated upper bounds. */
+public final class UsageModel {
+
+    private final Model<Regressor> model;
+    private final ModelMetadata metadata;
+    private final FeatureSpace features;
+
+    public UsageModel(Model<Regressor> model, ModelMetadata metadata) {
+        this.model = model;
+        this.metadata = metadata;
+        this.features = new FeatureSpace(Set.copyOf(metadata.services()));
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    Model<Regressor> tribuoModel() {
+        return model;
+    }
+
+    public boolean knows(String service) {
+        return features.knows(service);
+    }
+
+    /** Expected usage; never negative. */
+    public double predict(Set<String> orderServices, String service, Resource resource, double elapsedSeconds) {
+        double scaled = model.predict(features.query(orderServices, service, resource, elapsedSeconds))
+                .getOutput().getValues()[0];
+        return Math.max(0, scaled * metadata.targetScales().getOrDefault(resource, 1.0));
+    }
+
+    /** Mean expected usage over a run of the given length, sampled once a second as the monitor does. */
+    public double meanOverRun(Set<String> orderServices, String service, Resource resource, double seconds) {
+        int n = (int) Math.ceil(Math.max(1, seconds));
+        double sum = 0;
+        for (int t = 0; t <= n; t++) {
+            sum += predict(orderServices, service, resource, t);
+        }
+        return sum / (n + 1);
+    }
+
+    /** Highest expected usage over a run of the given length. */
+    public double peakOverRun(Set<String> orderServices, String service, Resource resource, double seconds) {
+        double peak = 0;
+        for (int t = 0; t <= Math.ceil(Math.max(1, seconds)); t++) {
+            peak = Math.max(peak, predict(orderServices, service, resource, t));
+        }
+        return peak;
+    }
+
+    /** Highest upper bound over a run: a limit that every second of the run stays under with the stated coverage. */
+    public double peakUpperBoundOverRun(Set<String> orderServices, String service, Resource resource, double seconds) {
+        return peakOverRun(orderServices, service, resource, seconds)
+                + Math.max(0, metadata.calibration().offset(service, resource));
+    }
+
+    /** Usage that a new sample stays under with the model's stated coverage. */
+    public double upperBound(Set<String> orderServices, String service, Resource resource, double elapsedSeconds) {
+        return predict(orderServices, service, resource, elapsedSeconds)
+                + Math.max(0, metadata.calibration().offset(service, resource));
+    }
+}

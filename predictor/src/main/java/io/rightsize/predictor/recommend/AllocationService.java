@@ -1,0 +1,125 @@
+package io.rightsize.predictor.recommend;
+
+import io.rightsize.allocation.recommend.MemoryBump;
+import io.rightsize.allocation.recommend.Recommendation;
+import io.rightsize.allocation.recommend.Recommender;
+import io.rightsize.allocation.recommend.Recommenders;
+import io.rightsize.allocation.recommend.ResourceKind;
+import io.rightsize.common.messaging.Allocation;
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.config.PredictorConfig;
+import io.rightsize.predictor.model.ModelTrainer;
+import io.rightsize.predictor.model.UsageModel;
+import io.rightsize.predictor.store.ServiceHistory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Requests and limits for every task of an order. The model's: request = expected need (mean CPU, peak memory
+ * over the expected run), limit = the conformal upper bound's peak. A heuristic's: its request and limit over the
+ * service's stored samples. Never below a limit the service once ran out of memory under (bumped as VPA does).
+ */
+@ApplicationScoped
+public class AllocationService {
+
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ModelHolder models;
+    private final ServiceHistory history;
+    private final PredictorConfig config;
+
+    public AllocationService(ModelHolder models, ServiceHistory history, PredictorConfig config) {
+        this.models = models;
+        this.history = history;
+        this.config = config;
+    }
+
+    /** The recommender used when none is asked for: the configured one, "auto" meaning the backtest winner. */
+    public String defaultRecommender() {
+        if (!config.recommender().equals("auto")) {
+            return config.recommender();
+        }
+        return models.current().map(m -> m.metadata().defaultRecommender()).orElse("vpa");
+    }
+
+    public static boolean isKnown(String recommender) {
+        return recommender.equals(ModelTrainer.ML_RECOMMENDER) || Recommenders.byName(recommender).isPresent();
+    }
+
+    public List<TaskAllocation> recommend(List<String> services, String requested) {
+        String recommender = requested == null || requested.isBlank() ? defaultRecommender() : requested;
+        Set<String> orderServices = Set.copyOf(services);
+        List<TaskAllocation> result = new ArrayList<>();
+        for (int position = 0; position < services.size(); position++) {
+            result.add(floorAtOom(forTask(position, services.get(position), orderServices, recommender)));
+        }
+        return result;
+    }
+
+    private TaskAllocation forTask(int position, String service, Set<String> orderServices, String recommender) {
+        Optional<UsageModel> model = models.current();
+        if (recommender.equals(ModelTrainer.ML_RECOMMENDER)) {
+            if (model.isPresent() && model.get().knows(service)) {
+                UsageModel m = model.get();
+                double seconds = m.metadata().expectedSeconds().getOrDefault(service, expectedSeconds(service));
+                Allocation allocation = AllocationRounding.round(
+                        m.meanOverRun(orderServices, service, Resource.CPU_MILLICORES, seconds),
+                        m.peakUpperBoundOverRun(orderServices, service, Resource.CPU_MILLICORES, seconds),
+                        m.peakOverRun(orderServices, service, Resource.MEMORY_BYTES, seconds),
+                        m.peakUpperBoundOverRun(orderServices, service, Resource.MEMORY_BYTES, seconds),
+                        recommender);
+                return new TaskAllocation(position, service, allocation, seconds, String.format(Locale.ROOT,
+                        "model v%d (%s), coverage %.2f", m.metadata().version(), m.metadata().algorithm(),
+                        m.metadata().calibration().coverage()));
+            }
+            return heuristic(position, service, "vpa",
+                    model.isEmpty() ? "no model trained yet; " : "the model has not seen " + service + "; ");
+        }
+        return heuristic(position, service, recommender, "");
+    }
+
+    private TaskAllocation heuristic(int position, String service, String name, String why) {
+        Recommender recommender = Recommenders.byName(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown recommender '" + name + "'"));
+        double[] cpu = history.samples(service, Resource.CPU_MILLICORES).await().atMost(DB_TIMEOUT);
+        double[] memory = history.samples(service, Resource.MEMORY_BYTES).await().atMost(DB_TIMEOUT);
+        double seconds = expectedSeconds(service);
+        if (cpu.length == 0 || memory.length == 0) {
+            PredictorConfig.DefaultAllocation d = config.defaultAllocation();
+            return new TaskAllocation(position, service, new Allocation(d.cpuRequestMillicores(),
+                    d.cpuLimitMillicores(), d.memoryRequestBytes(), d.memoryLimitBytes(), "default"), seconds,
+                    why + "no stored samples of " + service + ": the configured default");
+        }
+        Recommendation c = recommender.recommend(ResourceKind.CPU, cpu);
+        Recommendation m = recommender.recommend(ResourceKind.MEMORY, memory);
+        return new TaskAllocation(position, service,
+                AllocationRounding.round(c.request(), c.limit(), m.request(), m.limit(), recommender.name()), seconds,
+                why + recommender.name() + " over " + cpu.length + " stored samples");
+    }
+
+    private TaskAllocation floorAtOom(TaskAllocation task) {
+        Optional<Long> oom = history.largestOomLimit(task.service()).await().atMost(DB_TIMEOUT);
+        if (oom.isEmpty()) {
+            return task;
+        }
+        long floor = MemoryBump.afterOom(oom.get());
+        Allocation a = task.allocation();
+        if (a.memoryLimitBytes() >= floor) {
+            return task;
+        }
+        return new TaskAllocation(task.position(), task.service(), new Allocation(a.cpuRequestMillicores(),
+                a.cpuLimitMillicores(), Math.min(a.memoryRequestBytes(), floor), floor, a.source()),
+                task.expectedSeconds(), task.basis() + "; memory limit raised to " + (floor >> 20)
+                + " MiB after an out-of-memory at " + (oom.get() >> 20) + " MiB");
+    }
+
+    private double expectedSeconds(String service) {
+        return history.expectedSeconds(service).await().atMost(DB_TIMEOUT)
+                .orElse(config.defaultAllocation().expectedSeconds());
+    }
+}

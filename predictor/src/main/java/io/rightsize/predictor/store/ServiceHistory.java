@@ -1,0 +1,65 @@
+package io.rightsize.predictor.store;
+
+import io.rightsize.common.messaging.Resource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** A service's past as the heuristics need it: its stored samples, its run lengths and its out-of-memory events. */
+@ApplicationScoped
+public class ServiceHistory {
+
+    private static final Logger LOG = Logger.getLogger(ServiceHistory.class);
+    private static final int MAX_SAMPLES = 20_000;
+
+    private final Pool pool;
+
+    public ServiceHistory(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The service's stored samples of one resource, oldest first (at most the latest 20,000). */
+    public Uni<double[]> samples(String service, Resource resource) {
+        return pool.preparedQuery("SELECT x.value FROM samples x JOIN tasks t ON t.id = x.task_id"
+                        + " JOIN services s ON s.id = t.service_id WHERE s.name = $1 AND x.resource_id = $2"
+                        + " ORDER BY x.timestamp DESC LIMIT $3")
+                .execute(Tuple.of(service, (short) resource.id(), MAX_SAMPLES))
+                .map(rows -> {
+                    List<Double> values = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        values.add(row.getDouble(0));
+                    }
+                    Collections.reverse(values);
+                    return values.stream().mapToDouble(Double::doubleValue).toArray();
+                });
+    }
+
+    /** The 75th percentile of the service's successful run lengths, in seconds. */
+    public Uni<Optional<Double>> expectedSeconds(String service) {
+        return pool.preparedQuery("SELECT percentile_cont(0.75) WITHIN GROUP"
+                        + " (ORDER BY extract(epoch FROM (t.finished_at - t.started_at)))::float8 AS seconds"
+                        + " FROM tasks t JOIN services s ON s.id = t.service_id"
+                        + " WHERE s.name = $1 AND t.state = 'SUCCEEDED'")
+                .execute(Tuple.of(service))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getDouble("seconds")));
+    }
+
+    /** The largest memory limit the service ran out of memory under, if it ever did. */
+    public Uni<Optional<Long>> largestOomLimit(String service) {
+        return pool.preparedQuery("SELECT max(o.memory_limit_bytes) AS bytes FROM oom_events o"
+                        + " JOIN services s ON s.id = o.service_id WHERE s.name = $1")
+                .execute(Tuple.of(service))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getLong("bytes")))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("no out-of-memory history available: %s", e.getMessage());
+                    return Optional.empty();
+                });
+    }
+}

@@ -1,0 +1,51 @@
+package io.rightsize.predictor.store;
+
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.features.UsageRow;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Reads every stored sample of finished tasks with its order's context: the rows training learns from. */
+@ApplicationScoped
+public class TrainingData {
+
+    private static final String QUERY = """
+            WITH order_services AS (
+                SELECT t.order_id, array_agg(DISTINCT s.name) AS services
+                FROM tasks t JOIN services s ON s.id = t.service_id
+                GROUP BY t.order_id)
+            SELECT x.order_id, (extract(epoch FROM o.submitted_at) * 1000)::bigint AS submitted_ms,
+                   os.services, s.name AS service, x.resource_id,
+                   extract(epoch FROM (x.timestamp - t.started_at))::float8 AS elapsed, x.value
+            FROM samples x
+            JOIN tasks t ON t.id = x.task_id
+            JOIN services s ON s.id = t.service_id
+            JOIN orders o ON o.id = t.order_id
+            JOIN order_services os ON os.order_id = t.order_id
+            WHERE t.state = 'SUCCEEDED' AND x.timestamp >= t.started_at
+            """;
+
+    private final Pool pool;
+
+    public TrainingData(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<UsageRow>> load() {
+        return pool.query(QUERY).execute().map(rows -> {
+            List<UsageRow> result = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                result.add(new UsageRow(row.getString("order_id"), row.getLong("submitted_ms"),
+                        Set.of(row.getArrayOfStrings("services")), row.getString("service"),
+                        Resource.fromId(row.getShort("resource_id")), row.getDouble("elapsed"),
+                        row.getDouble("value")));
+            }
+            return result;
+        });
+    }
+}

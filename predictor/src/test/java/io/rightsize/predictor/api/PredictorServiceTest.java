@@ -1,0 +1,222 @@
+package io.rightsize.predictor.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rightsize.api.v1.GetModelRequest;
+import io.rightsize.api.v1.ModelInfo;
+import io.rightsize.api.v1.PredictRequest;
+import io.rightsize.api.v1.PredictResponse;
+import io.rightsize.api.v1.PredictorServiceGrpc;
+import io.rightsize.api.v1.RecommendRequest;
+import io.rightsize.api.v1.RecommendResponse;
+import io.rightsize.api.v1.Resource;
+import io.rightsize.api.v1.TaskRecommendation;
+import io.rightsize.api.v1.TrainProgress;
+import io.rightsize.api.v1.TrainRequest;
+import io.rightsize.devstack.testing.PostgresTestResource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The predictor against a real PostgreSQL holding orders, tasks and samples as the other services write them. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PredictorServiceTest {
+
+    private ManagedChannel channel;
+    private PredictorServiceGrpc.PredictorServiceBlockingStub predictor;
+
+    @BeforeEach
+    void connect() {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        predictor = PredictorServiceGrpc.newBlockingStub(channel);
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.shutdownNow();
+    }
+
+    @Test
+    @Order(1)
+    void withoutAModelRecommendsTheDefaultAndPredictIsAPreconditionFailure() throws Exception {
+        migrate();
+        assertFalse(predictor.getModel(GetModelRequest.getDefaultInstance()).getPresent());
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> predictor.predict(
+                PredictRequest.newBuilder().setService("blur").setResource(Resource.CPU_MILLICORES).build()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+        RecommendResponse response = predictor.recommend(RecommendRequest.newBuilder().addServices("sobel").build());
+        assertEquals("default", response.getTasks(0).getAllocation().getSource());
+    }
+
+    @Test
+    @Order(2)
+    void trainsOnTheStoredSamplesStreamingProgressAndKeepsTheModel() throws Exception {
+        storeOrders(24);
+        List<TrainProgress> progress = new ArrayList<>();
+        Iterator<TrainProgress> stream = predictor.train(TrainRequest.newBuilder().build());
+        stream.forEachRemaining(progress::add);
+
+        TrainProgress last = progress.get(progress.size() - 1);
+        assertTrue(progress.size() >= 4, "progress was streamed: " + progress);
+        assertTrue(last.hasModel());
+        ModelInfo model = predictor.getModel(GetModelRequest.getDefaultInstance());
+        assertTrue(model.getPresent());
+        assertEquals("v1", model.getVersion());
+        assertEquals(4, model.getCandidatesCount());
+        assertTrue(model.getTrainingRows() > 0 && model.getValidationRows() > 0);
+        assertTrue(model.getErrorsList().stream().anyMatch(e -> e.getResource() == Resource.MEMORY_BYTES));
+        assertTrue(model.getBacktestCount() > 0);
+    }
+
+    @Test
+    @Order(3)
+    void predictsUsageWithAnUpperBound() {
+        PredictResponse cpu = predictor.predict(PredictRequest.newBuilder().addOrderServices("blur")
+                .addOrderServices("resize").setService("blur").setResource(Resource.CPU_MILLICORES)
+                .setElapsedSeconds(4).build());
+        assertEquals(900, cpu.getValue(), 90);
+        assertTrue(cpu.getUpperBound() >= cpu.getValue());
+        assertEquals(0.95, cpu.getCoverage(), 1e-9);
+    }
+
+    @Test
+    @Order(4)
+    void recommendsAnAllocationForEveryTaskOfAnOrder() {
+        RecommendResponse response = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
+                .addServices("resize").addServices("blur").setRecommender("rightsize-ml").build());
+        assertEquals(3, response.getTasksCount());
+        for (TaskRecommendation task : response.getTasksList()) {
+            var a = task.getAllocation();
+            assertEquals("rightsize-ml", a.getSource(), task.getBasis());
+            assertTrue(a.getCpuLimitMillicores() >= a.getCpuRequestMillicores());
+            assertTrue(a.getMemoryLimitBytes() >= a.getMemoryRequestBytes());
+        }
+        var blur = response.getTasks(0).getAllocation();
+        assertTrue(blur.getCpuRequestMillicores() >= 800 && blur.getCpuRequestMillicores() <= 1000,
+                "blur CPU request " + blur.getCpuRequestMillicores());
+        var resize = response.getTasks(1).getAllocation();
+        assertTrue(resize.getMemoryLimitBytes() >= 300L << 20, "resize memory grows to ~370 MiB");
+
+        RecommendResponse vpa = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
+                .setRecommender("vpa").build());
+        assertEquals("vpa", vpa.getTasks(0).getAllocation().getSource());
+    }
+
+    @Test
+    @Order(5)
+    void refusesUnknownServicesAndRecommenders() {
+        StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
+                RecommendRequest.newBuilder().addServices("blur").addServices("teleport").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, unknown.getStatus().getCode());
+        assertTrue(unknown.getStatus().getDescription().startsWith("services[1]"));
+        StatusRuntimeException recommender = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
+                RecommendRequest.newBuilder().addServices("blur").setRecommender("magic").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, recommender.getStatus().getCode());
+    }
+
+    private static Connection database() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    private static void migrate() {
+        var config = ConfigProvider.getConfig();
+        Flyway.configure().dataSource(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class)).load().migrate();
+    }
+
+    /** Orders of blur (900m, 200 MiB) and resize (400m, memory 100 MiB + 30 MiB/s), as the monitor stores them. */
+    private static void storeOrders(int count) throws Exception {
+        Random random = new Random(3);
+        Instant base = Instant.parse("2026-11-01T00:00:00Z");
+        try (Connection c = database()) {
+            for (int o = 0; o < count; o++) {
+                String orderId = "gen-" + o;
+                Instant submitted = base.plusSeconds(60L * o);
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO orders (id, state, image, spec,"
+                        + " submitted_at) VALUES (?, 'SUCCEEDED', 'in.png', '{}'::jsonb, ?)")) {
+                    s.setString(1, orderId);
+                    s.setTimestamp(2, Timestamp.from(submitted));
+                    s.executeUpdate();
+                }
+                String[] services = {"blur", "resize"};
+                for (int p = 0; p < services.length; p++) {
+                    Instant started = submitted.plusSeconds(15L * p);
+                    int seconds = 8 + random.nextInt(3);
+                    long taskId = storeTask(c, orderId, p, services[p], started, started.plusSeconds(seconds));
+                    for (int t = 0; t <= seconds; t++) {
+                        double noise = 1 + 0.02 * random.nextGaussian();
+                        double cpu = services[p].equals("blur") ? 900 : 400;
+                        double mib = services[p].equals("blur") ? 200 : 100 + 30 * t;
+                        sample(c, orderId, taskId, 1, cpu * noise, started.plusSeconds(t));
+                        sample(c, orderId, taskId, 2, mib * (1 << 20) * noise, started.plusSeconds(t));
+                    }
+                }
+            }
+        }
+    }
+
+    private static long storeTask(Connection c, String orderId, int position, String service, Instant started,
+                                  Instant finished) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO services (name) VALUES (?) ON CONFLICT DO NOTHING")) {
+            s.setString(1, service);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO tasks (order_id, position, service_id, params,"
+                + " state, started_at, finished_at) SELECT ?, ?, id, '{}'::jsonb, 'SUCCEEDED', ?, ? FROM services"
+                + " WHERE name = ? RETURNING id")) {
+            s.setString(1, orderId);
+            s.setInt(2, position);
+            s.setTimestamp(3, Timestamp.from(started));
+            s.setTimestamp(4, Timestamp.from(finished));
+            s.setString(5, service);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void sample(Connection c, String orderId, long taskId, int resource, double value, Instant at)
+            throws Exception {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO samples (order_id, task_id, resource_id, value,"
+                + " timestamp) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, orderId);
+            s.setLong(2, taskId);
+            s.setInt(3, resource);
+            s.setDouble(4, value);
+            s.setTimestamp(5, Timestamp.from(at));
+            s.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.rightsize.predictor.model;
+
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.features.UsageRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Orders of three services with known usage profiles, sampled once a second with 2% noise:
+ * blur burns 900m CPU at a flat 200 MiB; resize ramps memory 100 MiB + 30 MiB/s at 400m CPU;
+ * grayscale uses 300m and 80 MiB, plus 100m more when the order also contains blur.
+ */
+final class GeneratedUsage {
+
+    static final double MIB = 1 << 20;
+
+    private GeneratedUsage() {
+    }
+
+    static double cpu(String service, Set<String> order, double t) {
+        return switch (service) {
+            case "blur" -> 900;
+            case "resize" -> 400;
+            default -> order.contains("blur") ? 400 : 300;
+        };
+    }
+
+    static double memory(String service, double t) {
+        return switch (service) {
+            case "blur" -> 200 * MIB;
+            case "resize" -> (100 + 30 * t) * MIB;
+            default -> 80 * MIB;
+        };
+    }
+
+    static List<UsageRow> orders(int count, long seed) {
+        Random random = new Random(seed);
+        List<Set<String>> shapes = List.of(Set.of("blur", "grayscale"), Set.of("resize", "grayscale"),
+                Set.of("blur", "resize"), Set.of("grayscale"), Set.of("blur", "resize", "grayscale"));
+        List<UsageRow> rows = new ArrayList<>();
+        for (int o = 0; o < count; o++) {
+            Set<String> services = shapes.get(o % shapes.size());
+            String orderId = "order-" + o;
+            for (String service : services) {
+                int seconds = 8 + random.nextInt(3);
+                for (int t = 0; t <= seconds; t++) {
+                    double noise = 1 + 0.02 * random.nextGaussian();
+                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, Resource.CPU_MILLICORES, t,
+                            cpu(service, services, t) * noise));
+                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, Resource.MEMORY_BYTES, t,
+                            memory(service, t) * noise));
+                }
+            }
+        }
+        return rows;
+    }
+}

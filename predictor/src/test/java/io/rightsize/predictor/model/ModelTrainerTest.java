@@ -1,0 +1,110 @@
+package io.rightsize.predictor.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.features.UsageRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTrainerTest {
+
+    private static TrainingResult result;
+    private static final List<TrainingProgress> PROGRESS = new ArrayList<>();
+
+    @BeforeAll
+    static void train() {
+        result = new ModelTrainer(List.of(Candidate.values()))
+                .train(GeneratedUsage.orders(40, 7), new TrainingOptions(0.25, 42, 0.95, 1), PROGRESS::add);
+    }
+
+    @Test
+    void recoversTheKnownProfilesWithinFivePercentOfTheirScale() {
+        UsageModel model = result.model();
+        Set<String> order = Set.of("blur", "resize", "grayscale");
+        for (String service : List.of("blur", "resize", "grayscale")) {
+            for (int t = 0; t <= 8; t += 2) {
+                double cpu = model.predict(order, service, Resource.CPU_MILLICORES, t);
+                assertEquals(GeneratedUsage.cpu(service, order, t), cpu, 0.05 * 900,
+                        service + " CPU at " + t + " s (" + model.metadata().algorithm() + ")");
+                double memory = model.predict(order, service, Resource.MEMORY_BYTES, t);
+                assertEquals(GeneratedUsage.memory(service, t), memory, 0.05 * 370 * GeneratedUsage.MIB,
+                        service + " memory at " + t + " s");
+            }
+        }
+    }
+
+    @Test
+    void learnsThatAServiceDependsOnItsOrder() {
+        double withBlur = result.model().predict(Set.of("blur", "grayscale"), "grayscale", Resource.CPU_MILLICORES, 3);
+        double alone = result.model().predict(Set.of("grayscale"), "grayscale", Resource.CPU_MILLICORES, 3);
+        assertTrue(withBlur - alone > 50, "grayscale with blur " + withBlur + " vs alone " + alone);
+    }
+
+    @Test
+    void everyCandidateIsScoredAndTheBestWins() {
+        ModelMetadata m = result.model().metadata();
+        assertEquals(Candidate.values().length, m.candidates().size());
+        double best = m.candidates().stream().mapToDouble(ModelMetadata.CandidateScore::scaledRmse).min().orElseThrow();
+        assertEquals(best, m.candidates().stream().filter(c -> c.algorithm().equals(m.algorithm())).findFirst()
+                .orElseThrow().scaledRmse());
+        assertTrue(PROGRESS.stream().anyMatch(p -> p.stage().equals("candidate")));
+        assertEquals(1.0, PROGRESS.get(PROGRESS.size() - 1).fractionDone());
+    }
+
+    @Test
+    void upperBoundsCoverTheHeldOutSamplesAtTheStatedRate() {
+        for (ModelMetadata.ResourceError error : result.model().metadata().errors()) {
+            if (error.resource() == Resource.CPU_MILLICORES || error.resource() == Resource.MEMORY_BYTES) {
+                assertTrue(error.coverage() >= 0.94, error.resource() + " coverage " + error.coverage());
+            }
+        }
+        assertTrue(result.model().upperBound(Set.of("blur"), "blur", Resource.CPU_MILLICORES, 1)
+                > result.model().predict(Set.of("blur"), "blur", Resource.CPU_MILLICORES, 1));
+    }
+
+    @Test
+    void judgesEveryRecommenderOnTheHeldOutOrders() {
+        List<ModelMetadata.BacktestScore> backtest = result.model().metadata().backtest();
+        assertTrue(backtest.stream().anyMatch(s -> s.recommender().equals(ModelTrainer.ML_RECOMMENDER)));
+        assertTrue(backtest.stream().anyMatch(s -> s.recommender().equals("vpa")));
+        assertTrue(backtest.stream().allMatch(s -> s.slackPct() >= 0 && s.overrunPct() >= 0 && s.series() > 0));
+    }
+
+    @Test
+    void aSavedModelLoadsAndPredictsTheSame(@TempDir Path dir) {
+        ModelStore store = new ModelStore(dir);
+        store.save(result.model());
+        UsageModel loaded = store.load().orElseThrow();
+        Set<String> order = Set.of("blur", "resize");
+        for (Resource r : List.of(Resource.CPU_MILLICORES, Resource.MEMORY_BYTES)) {
+            assertEquals(result.model().predict(order, "resize", r, 5), loaded.predict(order, "resize", r, 5), 1e-9);
+            assertEquals(result.model().upperBound(order, "resize", r, 5), loaded.upperBound(order, "resize", r, 5),
+                    1e-9);
+        }
+        assertEquals(result.model().metadata(), loaded.metadata());
+    }
+
+    @Test
+    void writesTheTrainingPlots(@TempDir Path dir) throws Exception {
+        TrainingPlots.write(dir, result);
+        assertTrue(Files.size(dir.resolve(TrainingPlots.CANDIDATES_PNG)) > 1000);
+        assertTrue(Files.size(dir.resolve(TrainingPlots.PREDICTED_VS_ACTUAL_PNG)) > 1000);
+    }
+
+    @Test
+    void refusesToTrainOnASingleOrder() {
+        List<UsageRow> one = GeneratedUsage.orders(1, 1);
+        assertThrows(TrainingException.class, () -> new ModelTrainer(List.of(Candidate.CART))
+                .train(one, new TrainingOptions(0.25, 1, 0.95, 1), p -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new TrainingOptions(1.5, 1, 0.95, 1));
+    }
+}
