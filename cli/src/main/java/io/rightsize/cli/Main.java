@@ -1,5 +1,6 @@
 package io.rightsize.cli;
 
+import io.rightsize.cli.command.BacktestCommand;
 import io.rightsize.cli.command.DemoCommand;
 import io.rightsize.cli.command.DownCommand;
 import io.rightsize.cli.command.StatusCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rightsize", mixinStandardHelpOptions = true, version = "rightsize 0.1.0",
         description = "Watches what tasks really consume and gives each one just the resources it needs.",
         subcommands = {UpCommand.class, DownCommand.class, SubmitCommand.class, StatusCommand.class,
-                UsageCommand.class, DemoCommand.class})
+                UsageCommand.class, DemoCommand.class, BacktestCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

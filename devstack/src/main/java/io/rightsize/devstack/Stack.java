@@ -133,7 +133,12 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        if (kind == ServiceKind.PREDICTOR) {
+            env.put("RIGHTSIZE_PREDICTOR_MODEL_DIR", config.dataDir().resolve("model").toString());
+        }
         if (kind == ServiceKind.ORCHESTRATOR) {
+            env.put("QUARKUS_GRPC_CLIENTS_PREDICTOR_HOST", "127.0.0.1");
+            env.put("QUARKUS_GRPC_CLIENTS_PREDICTOR_PORT", Integer.toString(config.port(ServiceKind.PREDICTOR)));
             env.put("RIGHTSIZE_ORCHESTRATOR_TASKS_CLASSPATH", config.tasksJar().toString());
             env.put("RIGHTSIZE_ORCHESTRATOR_WORK_DIR", config.workDir().toString());
             env.put("RIGHTSIZE_ORCHESTRATOR_INPUT_ROOTS", config.home().toString());

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Where the embedded stack lives and listens. Defaults are the documented endpoints; each can be overridden
  * by an environment variable (RIGHTSIZE_KAFKA_PORT, RIGHTSIZE_POSTGRES_PORT, RIGHTSIZE_ORCHESTRATOR_PORT,
- * RIGHTSIZE_MONITOR_CONSUMER_PORT, RIGHTSIZE_MONITOR_PRODUCER_PORT).
+ * RIGHTSIZE_MONITOR_CONSUMER_PORT, RIGHTSIZE_MONITOR_PRODUCER_PORT, RIGHTSIZE_PREDICTOR_PORT).
  */
 public record StackConfig(Path home, Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
                           Map<ServiceKind, Integer> servicePorts) {

@@ -4,6 +4,7 @@ package io.rightsize.devstack.service;
 public enum ServiceKind {
     MONITOR_CONSUMER("monitor-consumer", 8082),
     MONITOR_PRODUCER("monitor-producer", 8084),
+    PREDICTOR("predictor", 8083),
     ORCHESTRATOR("orchestrator", 8081);
 
     private final String module;

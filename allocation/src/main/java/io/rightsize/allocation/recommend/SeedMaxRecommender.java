@@ -1,0 +1,15 @@
+package io.rightsize.allocation.recommend;
+
+/** The seed system's rule, kept as the baseline to beat: the history's peak rounded up to a multiple of 10. */
+final class SeedMaxRecommender implements Recommender {
+
+    @Override
+    public String name() {
+        return "seed-max";
+    }
+
+    @Override
+    public Recommendation recommend(ResourceKind kind, double[] history) {
+        return Recommendation.of(Math.ceil(History.max(History.requireValid(history)) / 10) * 10);
+    }
+}

@@ -1,0 +1,78 @@
+package io.rightsize.allocation.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.rightsize.allocation.recommend.Recommenders;
+import io.rightsize.allocation.trace.Series;
+import io.rightsize.allocation.trace.TraceReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * By hand, with seed-max (peak rounded up to a multiple of 10) and history fraction 0.5:
+     * <ul>
+     * <li>a/cpu: history 1..10, so a = 10; future 5 x8 then 12 x2: slack = 8 * 5 / (10 * 10) = 40 %,
+     *     overrun = 2 / 10 = 20 %;
+     * <li>b/cpu: history 20 x10, so a = 20; future 10 x10: slack = 10 * 10 / (20 * 10) = 50 %, overrun 0;
+     * <li>a/memory: history 3 x10, so a = 10; future 1 x10: slack = 10 * 9 / (10 * 10) = 90 %, overrun 0;
+     * <li>c/cpu: 8 samples, a history of 4 &lt; 10: skipped.
+     * </ul>
+     * cpu: slack (40 + 50) / 2 = 45 %, overrun (20 + 0) / 2 = 10 % over 2 series; memory: 90 %, 0 % over 1.
+     */
+    @Test
+    void reproducesHandComputedSlackAndOverrunOnATinyTrace() throws IOException {
+        StringBuilder csv = new StringBuilder("timestamp,service,resource,value\n");
+        double[] aCpu = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 5, 5, 5, 5, 5, 5, 5, 5, 12, 12};
+        // Rows go in newest first: the backtest must order each series by time itself.
+        for (int t = 19; t >= 0; t--) {
+            csv.append(t).append(",a,cpu_millicores,").append(aCpu[t]).append('\n');
+            csv.append(t).append(",b,cpu_millicores,").append(t < 10 ? 20 : 10).append('\n');
+            csv.append(t).append(",a,memory_mib,").append(t < 10 ? 3 : 1).append('\n');
+        }
+        csv.append(IntStream.range(0, 8).mapToObj(t -> t + ",c,cpu_millicores,1\n").collect(Collectors.joining()));
+        List<Series> series = TraceReader.read(Files.writeString(dir.resolve("tiny.csv"), csv));
+
+        List<BacktestResult> results = Backtest.run(series, 0.5, List.of(Recommenders.byName("seed-max").orElseThrow()));
+
+        assertEquals(2, results.size());
+        assertResult(results.get(0), "cpu_millicores", 45, 10, 2);
+        assertResult(results.get(1), "memory_mib", 90, 0, 1);
+        assertEquals(1, Backtest.skipped(series, 0.5));
+    }
+
+    @Test
+    void countsAZeroAllocationAsUnusedExactlyWhereNothingWasUsed() {
+        Fit fit = Fit.of(0, new double[] {0, 0, 0, 4});
+
+        assertEquals(0.75, fit.slack());
+        assertEquals(0.25, fit.overrun());
+    }
+
+    @Test
+    void refusesAHistoryFractionOutsideTheOpenUnitInterval() {
+        for (double fraction : new double[] {-0.5, 0, 1, 1.5, Double.NaN}) {
+            assertThrows(IllegalArgumentException.class, () -> Backtest.run(List.of(), fraction, Recommenders.all()));
+        }
+    }
+
+    private static void assertResult(BacktestResult result, String resource, double slackPct, double overrunPct,
+            int series) {
+        assertEquals("seed-max", result.recommender());
+        assertEquals(resource, result.resource());
+        assertEquals(slackPct, result.slackPct(), 1e-9);
+        assertEquals(overrunPct, result.overrunPct(), 1e-9);
+        assertEquals(series, result.series());
+    }
+}

@@ -1,0 +1,84 @@
+package io.rightsize.cli.command;
+
+import io.rightsize.allocation.backtest.Backtest;
+import io.rightsize.allocation.backtest.BacktestResult;
+import io.rightsize.allocation.recommend.Recommenders;
+import io.rightsize.allocation.trace.MalformedTraceException;
+import io.rightsize.allocation.trace.Series;
+import io.rightsize.allocation.trace.TraceReader;
+import io.rightsize.common.json.Json;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Backtests every recommender on a usage trace, so a change to one is judged on data, not on hope. */
+@Command(name = "backtest", description = {
+        "Backtest the recommenders on a usage trace: slack and overrun of each one's allocation.",
+        "The trace is long-format CSV (timestamp,service,resource,value). Each recommender sees the first part of",
+        "every series and is judged on the rest: slack = unused share of its allocation, overrun = share of",
+        "samples above it, both averaged over series."})
+public class BacktestCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-11s %-18s %8s %10s %7s%n";
+
+    @Option(names = "--trace", required = true, paramLabel = "FILE.csv", description = "The trace to replay.")
+    Path trace;
+
+    @Option(names = "--history-fraction", defaultValue = "0.5", paramLabel = "F",
+            description = "Share of each series a recommender sees, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double historyFraction;
+
+    @Option(names = "--json", description = "Print the results as JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (!(historyFraction > 0 && historyFraction < 1)) {
+            System.err.println("--history-fraction must be between 0 and 1 (exclusive), got " + historyFraction);
+            return 2;
+        }
+        List<Series> series;
+        try {
+            series = TraceReader.read(trace);
+        } catch (NoSuchFileException e) {
+            System.err.println(trace + ": no such file");
+            return 2;
+        } catch (MalformedTraceException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println(trace + ": cannot read: " + e.getMessage());
+            return 2;
+        }
+        List<BacktestResult> results = Backtest.run(series, historyFraction, Recommenders.all());
+        int skipped = Backtest.skipped(series, historyFraction);
+        if (json) {
+            System.out.println(Json.write(new Report(trace.toString(), historyFraction, skipped, results)));
+        } else {
+            printTable(results);
+        }
+        if (skipped > 0) {
+            System.err.printf(Locale.ROOT, "skipped %d of %d series (fewer than %d history samples, or no future)%n",
+                    skipped, series.size(), Backtest.MIN_HISTORY_SAMPLES);
+        }
+        return 0;
+    }
+
+    private static void printTable(List<BacktestResult> results) {
+        System.out.printf(Locale.ROOT, ROW, "recommender", "resource", "slack %", "overrun %", "series");
+        for (BacktestResult r : results) {
+            System.out.printf(Locale.ROOT, ROW, r.recommender(), r.resource(),
+                    String.format(Locale.ROOT, "%.2f", r.slackPct()),
+                    String.format(Locale.ROOT, "%.3f", r.overrunPct()), r.series());
+        }
+    }
+
+    /** The --json output. */
+    record Report(String trace, double historyFraction, int skippedSeries, List<BacktestResult> results) {
+    }
+}
