@@ -3,8 +3,11 @@ package io.rightsize.cli;
 import io.rightsize.cli.command.BacktestCommand;
 import io.rightsize.cli.command.DemoCommand;
 import io.rightsize.cli.command.DownCommand;
+import io.rightsize.cli.command.ModelCommand;
+import io.rightsize.cli.command.RecommendCommand;
 import io.rightsize.cli.command.StatusCommand;
 import io.rightsize.cli.command.SubmitCommand;
+import io.rightsize.cli.command.TrainCommand;
 import io.rightsize.cli.command.UpCommand;
 import io.rightsize.cli.command.UsageCommand;
 import picocli.CommandLine;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "rightsize", mixinStandardHelpOptions = true, version = "rightsize 0.1.0",
         description = "Watches what tasks really consume and gives each one just the resources it needs.",
         subcommands = {UpCommand.class, DownCommand.class, SubmitCommand.class, StatusCommand.class,
-                UsageCommand.class, DemoCommand.class, BacktestCommand.class})
+                UsageCommand.class, DemoCommand.class, TrainCommand.class, ModelCommand.class,
+                RecommendCommand.class, BacktestCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

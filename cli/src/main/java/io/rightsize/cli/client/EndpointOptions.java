@@ -2,7 +2,7 @@ package io.rightsize.cli.client;
 
 import picocli.CommandLine.Option;
 
-/** --orchestrator and --monitor-consumer options; default to the stack's endpoints (with env overrides). */
+/** --orchestrator, --monitor-consumer and --predictor options; default to the stack's endpoints (with env overrides). */
 public class EndpointOptions {
 
     @Option(names = "--orchestrator", paramLabel = "HOST:PORT", description = "Orchestrator gRPC endpoint.")
@@ -11,9 +11,13 @@ public class EndpointOptions {
     @Option(names = "--monitor-consumer", paramLabel = "HOST:PORT", description = "Monitor-consumer gRPC endpoint.")
     String monitorConsumer;
 
+    @Option(names = "--predictor", paramLabel = "HOST:PORT", description = "Predictor gRPC endpoint.")
+    String predictor;
+
     public Endpoints endpoints() {
         Endpoints defaults = Endpoints.fromEnvironment();
         return new Endpoints(orchestrator != null ? orchestrator : defaults.orchestrator(),
-                monitorConsumer != null ? monitorConsumer : defaults.monitorConsumer());
+                monitorConsumer != null ? monitorConsumer : defaults.monitorConsumer(),
+                predictor != null ? predictor : defaults.predictor());
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The gRPC endpoints the commands talk to: the default stack's, with environment overrides. */
-public record Endpoints(String orchestrator, String monitorConsumer) {
+public record Endpoints(String orchestrator, String monitorConsumer, String predictor) {
 
     public static Endpoints fromEnvironment() {
         StackConfig config = StackConfig.defaults(Path.of("."), Path.of("."), System.getenv());
@@ -15,10 +15,11 @@ public record Endpoints(String orchestrator, String monitorConsumer) {
 
     public static Endpoints of(StackConfig config) {
         return new Endpoints("127.0.0.1:" + config.port(ServiceKind.ORCHESTRATOR),
-                "127.0.0.1:" + config.port(ServiceKind.MONITOR_CONSUMER));
+                "127.0.0.1:" + config.port(ServiceKind.MONITOR_CONSUMER),
+                "127.0.0.1:" + config.port(ServiceKind.PREDICTOR));
     }
 
     public Map<String, String> asMap() {
-        return Map.of("orchestrator", orchestrator, "monitor-consumer", monitorConsumer);
+        return Map.of("orchestrator", orchestrator, "monitor-consumer", monitorConsumer, "predictor", predictor);
     }
 }

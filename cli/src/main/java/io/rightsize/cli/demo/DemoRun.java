@@ -1,15 +1,19 @@
 package io.rightsize.cli.demo;
 
 import io.grpc.stub.StreamObserver;
+import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.OrderEvent;
 import io.rightsize.api.v1.Task;
 import io.rightsize.api.v1.TaskUsageRequest;
+import io.rightsize.api.v1.TrainProgress;
+import io.rightsize.api.v1.TrainRequest;
 import io.rightsize.api.v1.WatchOrderRequest;
 import io.rightsize.cli.client.Endpoints;
 import io.rightsize.cli.client.OrderFiles;
 import io.rightsize.cli.client.RightsizeClient;
 import io.rightsize.cli.report.DemoReport;
+import io.rightsize.cli.report.ModelSummary;
 import io.rightsize.cli.report.OrderReport;
 import io.rightsize.cli.report.OrderReports;
 import io.rightsize.cli.report.TaskTable;
@@ -31,7 +35,8 @@ import java.util.stream.Stream;
 
 /**
  * The main job: start the embedded stack, run the sample orders, wait for them (showing progress), wait until
- * their samples are stored, print the per-task table, write report.json and stop the stack.
+ * their samples are stored, print the per-task table, write report.json, train the predictor on what was measured
+ * and stop the stack.
  */
 public final class DemoRun {
 
@@ -83,10 +88,29 @@ public final class DemoRun {
                 Files.writeString(reportFile, Json.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(report));
                 out.println();
+                train(client);
+                out.println();
                 out.printf(Locale.ROOT, "report: %s (%.0f s in all)%n", reportFile, report.wallSeconds());
                 out.println("  [stack] stopping");
                 return report;
             }
+        }
+    }
+
+    /** Learns from what the orders just measured, and shows what the next run of the first order would get. */
+    private void train(RightsizeClient client) {
+        out.println("training the predictor on the stored samples:");
+        ModelInfo model = null;
+        var progress = client.predictor().train(TrainRequest.getDefaultInstance());
+        while (progress.hasNext()) {
+            TrainProgress step = progress.next();
+            out.printf(Locale.ROOT, "  [%3.0f%%] %s%n", 100 * step.getFractionDone(), step.getMessage());
+            if (step.hasModel()) {
+                model = step.getModel();
+            }
+        }
+        if (model != null) {
+            ModelSummary.print(model, out);
         }
     }
 

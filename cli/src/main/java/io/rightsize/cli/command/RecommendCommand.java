@@ -1,0 +1,67 @@
+package io.rightsize.cli.command;
+
+import io.grpc.StatusRuntimeException;
+import io.rightsize.api.v1.RecommendRequest;
+import io.rightsize.api.v1.RecommendResponse;
+import io.rightsize.api.v1.TaskRecommendation;
+import io.rightsize.cli.client.EndpointOptions;
+import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.common.order.OrderLimits;
+import io.rightsize.common.order.OrderParser;
+import io.rightsize.common.order.OrderSpec;
+import io.rightsize.common.order.OrderValidationException;
+import io.rightsize.common.order.TaskRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Shows the allocation each task of an order file would get, before submitting it. */
+@Command(name = "recommend", description = "Show the requests and limits the tasks of an order file would get.")
+public class RecommendCommand implements Callable<Integer> {
+
+    @Mixin
+    EndpointOptions endpointOptions;
+
+    @Parameters(paramLabel = "ORDER.json")
+    Path file;
+
+    @Option(names = "--recommender", description = "rightsize-ml, rightsize, vpa, krr or seed-max (default: the predictor's).")
+    String recommender;
+
+    @Override
+    public Integer call() throws Exception {
+        OrderSpec spec;
+        try {
+            spec = new OrderParser(OrderLimits.DEFAULT_MAX_JSON_BYTES).parse(Files.readString(file));
+        } catch (OrderValidationException e) {
+            System.err.println(file + ": " + e.getMessage());
+            return 2;
+        }
+        RecommendRequest.Builder request = RecommendRequest.newBuilder()
+                .addAllServices(spec.tasks().stream().map(TaskRequest::name).toList());
+        if (recommender != null) {
+            request.setRecommender(recommender);
+        }
+        try (RightsizeClient client = new RightsizeClient(endpointOptions.endpoints())) {
+            RecommendResponse response = client.predictor().recommend(request.build());
+            System.out.println("recommender: " + response.getRecommender());
+            System.out.printf("%-3s %-10s %16s %22s  %s%n", "#", "service", "CPU m (req/lim)", "memory MiB (req/lim)",
+                    "basis");
+            for (TaskRecommendation task : response.getTasksList()) {
+                var a = task.getAllocation();
+                System.out.printf(Locale.ROOT, "%-3d %-10s %16s %22s  %s%n", task.getPosition(), task.getService(),
+                        a.getCpuRequestMillicores() + "/" + a.getCpuLimitMillicores(),
+                        (a.getMemoryRequestBytes() >> 20) + "/" + (a.getMemoryLimitBytes() >> 20), task.getBasis());
+            }
+            return 0;
+        } catch (StatusRuntimeException e) {
+            System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.rightsize.cli.report;
+
+import io.rightsize.api.v1.BacktestRow;
+import io.rightsize.api.v1.CandidateResult;
+import io.rightsize.api.v1.ModelInfo;
+import io.rightsize.api.v1.ResourceError;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Prints a model's metadata: the winner, the candidates, the error per resource and the stored-data backtest. */
+public final class ModelSummary {
+
+    private ModelSummary() {
+    }
+
+    public static void print(ModelInfo model, PrintStream out) {
+        if (!model.getPresent()) {
+            out.println("no model trained yet (recommendations use " + model.getDefaultRecommender() + ")");
+            return;
+        }
+        out.printf(Locale.ROOT, "model %s: %s won, trained on %d samples, validated on %d (Tribuo %s)%n",
+                model.getVersion(), model.getAlgorithm(), model.getTrainingRows(), model.getValidationRows(),
+                model.getTribuoVersion());
+        for (CandidateResult c : model.getCandidatesList()) {
+            out.printf(Locale.ROOT, "  candidate %-22s scaled RMSE %.4f  trained in %.1f s%n", c.getAlgorithm(),
+                    c.getScaledRmse(), c.getTrainSeconds());
+        }
+        for (ResourceError e : model.getErrorsList()) {
+            out.printf(Locale.ROOT, "  %-28s RMSE %12.1f  MAE %12.1f  coverage %.3f (target %.2f)%n",
+                    e.getResource().name().toLowerCase(Locale.ROOT), e.getRmse(), e.getMae(), e.getCoverage(),
+                    model.getTargetCoverage());
+        }
+        out.println("  backtest on held-out orders (recommender, resource, slack %, overrun %, series):");
+        for (BacktestRow row : model.getBacktestList()) {
+            out.printf(Locale.ROOT, "    %-13s %-15s %7.2f %7.2f %4d%n", row.getRecommender(),
+                    row.getResource().name().toLowerCase(Locale.ROOT), row.getSlackPct(), row.getOverrunPct(),
+                    row.getSeries());
+        }
+        out.println("  default recommender: " + model.getDefaultRecommender());
+    }
+}
