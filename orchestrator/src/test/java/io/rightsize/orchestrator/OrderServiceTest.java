@@ -16,15 +16,12 @@ import io.rightsize.api.v1.CancelOrderRequest;
 import io.rightsize.api.v1.GetOrderRequest;
 import io.rightsize.api.v1.ListOrdersRequest;
 import io.rightsize.api.v1.Order;
-import io.rightsize.api.v1.OrderEvent;
 import io.rightsize.api.v1.OrderServiceGrpc;
 import io.rightsize.api.v1.OrderSpec;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.SubmitOrderRequest;
 import io.rightsize.api.v1.TaskSpec;
 import io.rightsize.api.v1.TaskState;
-import io.rightsize.api.v1.WatchOrderRequest;
-import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.devstack.testing.KafkaTestResource;
@@ -32,15 +29,9 @@ import io.rightsize.devstack.testing.PostgresTestResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(PredictorDownResource.class)
 class OrderServiceTest {
 
     private ManagedChannel channel;
@@ -78,7 +70,7 @@ class OrderServiceTest {
         assertEquals(OrderState.ORDER_PENDING, submitted.getState());
         assertEquals(2, submitted.getTasksCount());
 
-        Order done = lastEvent(orders.watchOrder(WatchOrderRequest.newBuilder().setId(id).build())).getOrder();
+        Order done = TestOrders.watchToEnd(orders, id);
 
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
         for (var task : done.getTasksList()) {
@@ -92,7 +84,7 @@ class OrderServiceTest {
         assertTrue(done.getTasks(0).getFinishedAt().getSeconds() <= done.getTasks(1).getStartedAt().getSeconds(),
                 "tasks run in sequence");
 
-        List<TaskEvent> events = eventsOf(id, 4);
+        List<TaskEvent> events = TaskEvents.of(id, 4);
         assertEquals(List.of(TaskEventType.STARTED, TaskEventType.SUCCEEDED, TaskEventType.STARTED,
                 TaskEventType.SUCCEEDED), events.stream().map(TaskEvent::type).toList());
         assertEquals(done.getTasks(0).getPid(), events.get(0).pid());
@@ -160,8 +152,7 @@ class OrderServiceTest {
                 + image.getFileName() + "\", \"required_tasks\": [\"sobel\"]}";
         Order order = orders.submitOrder(SubmitOrderRequest.newBuilder().setOrderJson(json)
                 .setBaseDir(image.getParent().toString()).build());
-        Order done = lastEvent(orders.watchOrder(WatchOrderRequest.newBuilder().setId(order.getId()).build()))
-                .getOrder();
+        Order done = TestOrders.watchToEnd(orders, order.getId());
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
         assertEquals("sobel", done.getTasks(0).getService());
     }
@@ -207,37 +198,7 @@ class OrderServiceTest {
         assertEquals(Status.Code.NOT_FOUND, missing.getStatus().getCode());
     }
 
-    private static OrderEvent lastEvent(Iterator<OrderEvent> events) {
-        OrderEvent last = null;
-        while (events.hasNext()) {
-            last = events.next();
-        }
-        return last;
-    }
-
     private static String json(String format, Object... args) {
         return String.format(format, args);
-    }
-
-    private static List<TaskEvent> eventsOf(String orderId, int expected) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        p.put("group.id", "test-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        List<TaskEvent> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("orchestrator"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    TaskEvent event = Json.read(record.value(), TaskEvent.class);
-                    if (event.orderId().equals(orderId)) {
-                        assertEquals(event.key(), record.key());
-                        events.add(event);
-                    }
-                }
-                return events.size() >= expected;
-            });
-        }
-        return events;
     }
 }

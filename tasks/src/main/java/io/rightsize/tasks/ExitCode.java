@@ -4,12 +4,14 @@ package io.rightsize.tasks;
 public enum ExitCode {
     /** The output image was written. */
     SUCCESS(0),
-    /** Anything unexpected, including running out of memory. */
+    /** Anything unexpected. */
     FAILURE(1),
     /** Bad command line: unknown task, missing option, invalid parameter. */
     USAGE(2),
     /** The input is unreadable, not an image or too large, or the output cannot be written. */
-    IMAGE_IO(3);
+    IMAGE_IO(3),
+    /** The task ran out of memory: its heap limit, set from the allocation, was too small. */
+    OUT_OF_MEMORY(4);
 
     private final int code;
 

@@ -58,9 +58,9 @@ public final class TaskMain {
             err.println("error: " + e.getMessage());
             return ExitCode.IMAGE_IO;
         } catch (OutOfMemoryError e) {
-            // Likely when the orchestrator gives a task too little memory; say so plainly instead of a stack trace.
+            // A distinct exit code lets the orchestrator retry with more memory instead of failing the order.
             err.println("error: out of memory: " + e.getMessage());
-            return ExitCode.FAILURE;
+            return ExitCode.OUT_OF_MEMORY;
         } catch (RuntimeException e) {
             err.println("error: task failed");
             e.printStackTrace(err);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +117,24 @@ class TaskMainTest {
         Path nowhere = dir.resolve("no-such-dir").resolve("out.png");
         assertEquals(3, run("grayscale", "--input", input.toString(), "--output", nowhere.toString()));
         assertTrue(err().contains("cannot write output"), err());
+    }
+
+    @Test
+    void exitsWithFourWhenTheTaskRunsOutOfMemory() throws Exception {
+        Path big = dir.resolve("big.png");
+        ImageIO.write(new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB), "png", big.toFile());
+        Path log = dir.resolve("task.log");
+        // A process of its own: the heap limit is what the orchestrator sets from the allocation, and the
+        // exit status is what it reads.
+        Process task = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx16m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                TaskMain.class.getName(), "resize", "--input", big.toString(), "--output", output.toString(),
+                "--param", "scale=4")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(task.waitFor(60, TimeUnit.SECONDS), "the task ends");
+        String printed = Files.readString(log);
+        assertEquals(4, task.exitValue(), printed);
+        assertTrue(printed.contains("error: out of memory"), printed);
     }
 
     private int run(String... args) {

@@ -3,6 +3,7 @@ package io.rightsize.orchestrator.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +27,28 @@ public interface OrchestratorConfig {
     /** The java executable for tasks; the orchestrator's own by default. */
     Optional<String> javaCommand();
 
-    /** Allocation used until the predictor can recommend one. */
+    /** Allocation for a service the predictor cannot recommend for and that has no stored samples yet. */
     DefaultAllocation defaultAllocation();
+
+    /** How each order asks the predictor for its allocations, and what it does when no answer comes. */
+    Predictor predictor();
+
+    interface Predictor {
+        /** The longest an order waits for the predictor before it falls back; the predictor answers from memory. */
+        @WithDefault("2s")
+        Duration deadline();
+
+        /**
+         * The recommender (seed-max, vpa, krr or rightsize) the orchestrator itself applies to a service's stored
+         * samples when the predictor cannot answer.
+         */
+        @WithDefault("vpa")
+        String fallbackRecommender();
+
+        /** Earlier runs of a service needed before its history replaces the default (few runs say little). */
+        @WithDefault("3")
+        int minHistoryRuns();
+    }
 
     interface DefaultAllocation {
         @WithDefault("500")

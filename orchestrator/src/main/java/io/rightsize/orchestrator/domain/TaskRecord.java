@@ -4,10 +4,13 @@ import io.rightsize.common.messaging.Allocation;
 import java.time.Instant;
 import java.util.Map;
 
-/** A task's stored state: an immutable snapshot, replaced as a whole on every change. */
+/**
+ * A task's stored state: an immutable snapshot, replaced as a whole on every change. {@code attempts} counts
+ * launches: 2 after a retry with more memory; the other fields describe the latest attempt.
+ */
 public record TaskRecord(long id, int position, String service, Map<String, Double> params, TaskState state,
                          Long pid, String host, Instant startedAt, Instant finishedAt, Integer exitCode,
-                         String reason, String outputImage, Allocation allocation) {
+                         String reason, String outputImage, Allocation allocation, int attempts) {
 
     public TaskRecord {
         params = Map.copyOf(params);
@@ -15,12 +18,18 @@ public record TaskRecord(long id, int position, String service, Map<String, Doub
 
     public TaskRecord running(long pid, String host, Instant at, String outputImage, Allocation allocation) {
         return new TaskRecord(id, position, service, params, TaskState.RUNNING, pid, host, at, null, null, null,
-                outputImage, allocation);
+                outputImage, allocation, attempts);
     }
 
     public TaskRecord ended(TaskState end, Integer exitCode, String reason, Instant at) {
         return new TaskRecord(id, position, service, params, end, pid, host, startedAt, at, exitCode, reason,
-                outputImage, allocation);
+                outputImage, allocation, attempts);
+    }
+
+    /** The same task about to be launched again; {@link #running} then replaces the last attempt's details. */
+    public TaskRecord nextAttempt() {
+        return new TaskRecord(id, position, service, params, state, pid, host, startedAt, finishedAt, exitCode,
+                reason, outputImage, allocation, attempts + 1);
     }
 
     public double durationSeconds() {

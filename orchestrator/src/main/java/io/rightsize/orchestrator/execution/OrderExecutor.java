@@ -6,6 +6,8 @@ import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.common.order.ValidOrder;
+import io.rightsize.orchestrator.allocation.AllocationPolicy;
+import io.rightsize.orchestrator.allocation.AllocationRules;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.domain.OrderRecord;
 import io.rightsize.orchestrator.domain.OrderState;
@@ -17,12 +19,14 @@ import io.rightsize.orchestrator.runner.TaskExit;
 import io.rightsize.orchestrator.runner.TaskLaunch;
 import io.rightsize.orchestrator.runner.TaskRunner;
 import io.rightsize.orchestrator.runner.TaskStartException;
+import io.rightsize.orchestrator.store.OomEventStore;
 import io.rightsize.orchestrator.store.OrderStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +39,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs orders: up to the configured number at once, each order's tasks strictly in sequence, each task's
- * output the next one's input. Every change is stored, announced on Kafka and pushed to watchers.
+ * output the next one's input, each with the allocation decided for the order before its first task. A task that
+ * runs out of memory is retried once with more, as VPA would give it. Every change is stored, announced on Kafka
+ * and pushed to watchers.
  */
 @ApplicationScoped
 public class OrderExecutor {
@@ -48,16 +54,18 @@ public class OrderExecutor {
     private final TaskRunner runner;
     private final TaskEventPublisher events;
     private final AllocationPolicy allocations;
+    private final OomEventStore oomEvents;
     private final Map<String, OrderExecution> active = new ConcurrentHashMap<>();
     private ExecutorService workers;
 
     public OrderExecutor(OrchestratorConfig config, OrderStore store, TaskRunner runner, TaskEventPublisher events,
-                         AllocationPolicy allocations) {
+                         AllocationPolicy allocations, OomEventStore oomEvents) {
         this.config = config;
         this.store = store;
         this.runner = runner;
         this.events = events;
         this.allocations = allocations;
+        this.oomEvents = oomEvents;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -125,13 +133,15 @@ public class OrderExecutor {
             }
             OrderRecord order = execution.snapshot().withState(OrderState.RUNNING, null, Instant.now());
             save(execution, order, -1, "order running");
+            List<Allocation> planned = allocations.forOrder(orderId,
+                    order.tasks().stream().map(TaskRecord::service).toList());
             Path input = execution.order().image();
             for (TaskRecord task : order.tasks()) {
                 if (execution.cancelRequested()) {
                     finish(execution, OrderState.CANCELLED, "cancelled by request");
                     return;
                 }
-                TaskExit exit = runTask(execution, task, input);
+                TaskExit exit = runWithMemoryRetry(execution, task, input, planned.get(task.position()));
                 if (!exit.succeeded()) {
                     OrderState end = exit.cancelled() ? OrderState.CANCELLED : OrderState.FAILED;
                     finish(execution, end, end == OrderState.CANCELLED ? "cancelled by request"
@@ -149,11 +159,24 @@ public class OrderExecutor {
         }
     }
 
-    private TaskExit runTask(OrderExecution execution, TaskRecord task, Path input) {
+    /** A second attempt only after a first out-of-memory end; a second one fails the task like any failure. */
+    private TaskExit runWithMemoryRetry(OrderExecution execution, TaskRecord task, Path input, Allocation allocation) {
+        TaskExit exit = runTask(execution, task, input, allocation);
+        if (!exit.outOfMemory() || execution.cancelRequested()) {
+            return exit;
+        }
+        Allocation bumped = AllocationRules.afterOom(allocation);
+        LOG.infof("order %s task %d %s ran out of memory at %d MiB; retrying once with %d MiB",
+                execution.order().id(), task.position(), task.service(), allocation.memoryLimitBytes() >> 20,
+                bumped.memoryLimitBytes() >> 20);
+        TaskRecord failed = execution.snapshot().tasks().get(task.position());
+        return runTask(execution, failed.nextAttempt(), input, bumped);
+    }
+
+    private TaskExit runTask(OrderExecution execution, TaskRecord task, Path input, Allocation allocation) {
         String orderId = execution.order().id();
         Path orderDir = config.workDir().toAbsolutePath().resolve(orderId);
         String name = String.format("%02d-%s", task.position(), task.service());
-        Allocation allocation = allocations.forTask(task.service());
         TaskLaunch launch = new TaskLaunch(orderId, task.id(), task.position(), task.service(), task.params(), input,
                 orderDir.resolve(name + ".png"), orderDir.resolve(name + ".log"), allocation);
         RunningTask running;
@@ -166,22 +189,23 @@ public class OrderExecutor {
             updateTask(execution, failed, "task could not start");
             events.publish(TaskEvent.ended(TaskEventType.FAILED, orderId, task.id(), task.position(), task.service(),
                     null, null, null, 0, e.getMessage(), Instant.now()));
-            return new TaskExit(-1, e.getMessage(), false);
+            return TaskExit.ended(-1, e.getMessage());
         }
         if (!execution.startTask(running)) {
             running.exit().join();
             TaskRecord cancelled = task.ended(TaskState.CANCELLED, null, "cancelled by request", Instant.now());
             updateTask(execution, cancelled, "task cancelled");
-            return new TaskExit(-1, "cancelled", true);
+            return TaskExit.cancelled(-1);
         }
         TaskRecord started = task.running(running.pid(), running.host(), startedAt, launch.output().toString(),
                 allocation);
         updateTask(execution, started, "task started");
         events.publish(TaskEvent.started(orderId, task.id(), task.position(), task.service(), running.pid(),
                 running.host(), allocation, startedAt));
-        LOG.infof("order %s task %d %s started: pid %d, cpu %d-%dm, memory %d-%d MiB", orderId, task.position(),
-                task.service(), running.pid(), allocation.cpuRequestMillicores(), allocation.cpuLimitMillicores(),
-                allocation.memoryRequestBytes() >> 20, allocation.memoryLimitBytes() >> 20);
+        LOG.infof("order %s task %d %s started%s: pid %d, cpu %d-%dm, memory %d-%d MiB (%s)", orderId,
+                task.position(), task.service(), task.attempts() > 1 ? " (attempt " + task.attempts() + ")" : "",
+                running.pid(), allocation.cpuRequestMillicores(), allocation.cpuLimitMillicores(),
+                allocation.memoryRequestBytes() >> 20, allocation.memoryLimitBytes() >> 20, allocation.source());
         TaskExit exit = running.exit().join();
         execution.taskEnded();
         Instant endedAt = Instant.now();
@@ -189,6 +213,10 @@ public class OrderExecutor {
                 : exit.cancelled() ? TaskState.CANCELLED : TaskState.FAILED;
         TaskRecord ended = started.ended(state, exit.exitCode(), exit.reason(), endedAt);
         updateTask(execution, ended, "task " + state.name().toLowerCase());
+        if (exit.outOfMemory()) {
+            // Stored before the FAILED event goes out, so whoever reacts to the event finds it.
+            oomEvents.record(orderId, task.id(), allocation.memoryLimitBytes(), endedAt).await().atMost(DB_TIMEOUT);
+        }
         TaskEventType type = switch (state) {
             case SUCCEEDED -> TaskEventType.SUCCEEDED;
             case CANCELLED -> TaskEventType.CANCELLED;

@@ -1,6 +1,7 @@
 package io.rightsize.orchestrator.runner;
 
 import io.rightsize.orchestrator.config.OrchestratorConfig;
+import io.rightsize.tasks.ExitCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class LocalProcessRunner implements TaskRunner {
 
     static final String MAIN_CLASS = "io.rightsize.tasks.TaskMain";
+    private static final long MIB = 1024 * 1024;
+    private static final long MIN_HEAP_MIB = 16;
 
     private final OrchestratorConfig config;
     private final String host;
@@ -42,7 +45,7 @@ public class LocalProcessRunner implements TaskRunner {
                     .redirectErrorStream(true)
                     .redirectOutput(launch.logFile().toFile())
                     .start();
-            return new LocalTask(process, host, launch.logFile());
+            return new LocalTask(process, host, launch.logFile(), launch.allocation().memoryLimitBytes());
         } catch (IOException e) {
             throw new TaskStartException("cannot start " + launch.service() + ": " + e.getMessage(), e);
         }
@@ -51,11 +54,14 @@ public class LocalProcessRunner implements TaskRunner {
     List<String> command(TaskLaunch launch) {
         List<String> command = new ArrayList<>();
         command.add(config.javaCommand().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        long heapMiB = Math.max(64, launch.allocation().memoryLimitBytes() * 3 / 4 / (1024 * 1024));
+        // The floor only keeps a JVM able to start at all; above it the heap follows the allocation exactly.
+        long heapMiB = Math.max(MIN_HEAP_MIB, launch.allocation().memoryLimitBytes() * 3 / 4 / MIB);
         long cpus = Math.max(1, (launch.allocation().cpuLimitMillicores() + 999) / 1000);
         command.add("-Xmx" + heapMiB + "m");
         command.add("-XX:ActiveProcessorCount=" + cpus);
-        command.add("-XX:+UseSerialGC");
+        // G1 can place a large image array in any free regions; the serial collector needs it to fit the old
+        // generation, a fraction of the heap, so a task would run out of memory well under its limit.
+        command.add("-XX:+UseG1GC");
         command.add("-cp");
         command.add(config.tasksClasspath());
         command.add(MAIN_CLASS);
@@ -79,22 +85,30 @@ public class LocalProcessRunner implements TaskRunner {
         }
     }
 
-    /** A local task process; its end is read from the process and the last line of its log. */
+    /**
+     * A local task process; its end is read from the process and the last line of its log. Exit code 4 is the task
+     * catalog's out-of-memory status: the heap, sized from the memory limit, was too small, which is what an
+     * OOM-killed pod means on a cluster, so both are reported as OOMKilled.
+     */
     static final class LocalTask implements RunningTask {
         private final Process process;
         private final String host;
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final CompletableFuture<TaskExit> exit;
 
-        LocalTask(Process process, String host, Path logFile) {
+        LocalTask(Process process, String host, Path logFile, long memoryLimitBytes) {
             this.process = process;
             this.host = host;
             this.exit = process.onExit().thenApply(p -> {
                 int code = p.exitValue();
                 if (cancelled.get()) {
-                    return new TaskExit(code, "cancelled", true);
+                    return TaskExit.cancelled(code);
                 }
-                return new TaskExit(code, code == 0 ? null : "exit code " + code + ": " + lastLine(logFile), false);
+                if (code == ExitCode.OUT_OF_MEMORY.code()) {
+                    return TaskExit.outOfMemory(code, "OOMKilled: the task exceeded its memory limit of "
+                            + Math.round((double) memoryLimitBytes / MIB) + " MiB");
+                }
+                return TaskExit.ended(code, code == 0 ? null : "exit code " + code + ": " + lastLine(logFile));
             });
         }
 

@@ -36,7 +36,7 @@ public class OrderStore {
     private static final String TASK_COLUMNS = "t.id, t.order_id, t.position, s.name AS service, t.params::text AS params,"
             + " t.state, t.pid, t.host, t.started_at, t.finished_at, t.exit_code, t.reason, t.output_image,"
             + " t.cpu_request_millicores, t.cpu_limit_millicores, t.memory_request_bytes, t.memory_limit_bytes,"
-            + " t.allocation_source";
+            + " t.allocation_source, t.attempts";
 
     private final Pool pool;
 
@@ -73,7 +73,7 @@ public class OrderStore {
                 .chain(rows -> {
                     long id = rows.iterator().next().getLong("id");
                     done.add(new TaskRecord(id, task.position(), task.service(), task.params(), TaskState.PENDING,
-                            null, null, null, null, null, null, null, null));
+                            null, null, null, null, null, null, null, null, 1));
                     return insertTasks(conn, order, index + 1, done);
                 });
     }
@@ -101,12 +101,13 @@ public class OrderStore {
                 .addLong(a == null ? null : a.memoryRequestBytes())
                 .addLong(a == null ? null : a.memoryLimitBytes())
                 .addString(a == null ? null : a.source())
+                .addInteger(t.attempts())
                 .addLong(t.id())
                 .addString(orderId);
         return pool.preparedQuery("UPDATE tasks SET state = $1, pid = $2, host = $3, started_at = $4, finished_at = $5,"
                         + " exit_code = $6, reason = $7, output_image = $8, cpu_request_millicores = $9,"
                         + " cpu_limit_millicores = $10, memory_request_bytes = $11, memory_limit_bytes = $12,"
-                        + " allocation_source = $13 WHERE id = $14 AND order_id = $15")
+                        + " allocation_source = $13, attempts = $14 WHERE id = $15 AND order_id = $16")
                 .execute(values).replaceWithVoid();
     }
 
@@ -171,7 +172,7 @@ public class OrderStore {
                 readParams(row.getString("params")), TaskState.valueOf(row.getString("state")), row.getLong("pid"),
                 row.getString("host"), instant(row.getOffsetDateTime("started_at")),
                 instant(row.getOffsetDateTime("finished_at")), row.getInteger("exit_code"), row.getString("reason"),
-                row.getString("output_image"), allocation);
+                row.getString("output_image"), allocation, row.getInteger("attempts"));
     }
 
     private static Map<String, Double> readParams(String json) {

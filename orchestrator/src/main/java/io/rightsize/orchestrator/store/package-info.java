@@ -1,2 +1,2 @@
-/** PostgreSQL persistence of orders and tasks (reactive client). */
+/** PostgreSQL persistence of orders, tasks and out-of-memory events, and reads of earlier usage (reactive client). */
 package io.rightsize.orchestrator.store;

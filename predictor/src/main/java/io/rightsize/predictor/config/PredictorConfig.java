@@ -27,7 +27,11 @@ public interface PredictorConfig {
     @WithDefault("42")
     long seed();
 
-    /** Used when a service has no history at all. */
+    /** Earlier runs of a service a heuristic needs before its history replaces the default (few runs say little). */
+    @WithDefault("3")
+    int minHistoryRuns();
+
+    /** Used when a service has too little history. */
     DefaultAllocation defaultAllocation();
 
     interface DefaultAllocation {

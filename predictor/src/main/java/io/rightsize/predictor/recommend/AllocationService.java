@@ -88,12 +88,14 @@ public class AllocationService {
                 .orElseThrow(() -> new IllegalArgumentException("unknown recommender '" + name + "'"));
         double[] cpu = history.samples(service, Resource.CPU_MILLICORES).await().atMost(DB_TIMEOUT);
         double[] memory = history.samples(service, Resource.MEMORY_BYTES).await().atMost(DB_TIMEOUT);
+        int runs = history.runs(service).await().atMost(DB_TIMEOUT);
         double seconds = expectedSeconds(service);
-        if (cpu.length == 0 || memory.length == 0) {
+        if (cpu.length == 0 || memory.length == 0 || runs < config.minHistoryRuns()) {
             PredictorConfig.DefaultAllocation d = config.defaultAllocation();
             return new TaskAllocation(position, service, new Allocation(d.cpuRequestMillicores(),
                     d.cpuLimitMillicores(), d.memoryRequestBytes(), d.memoryLimitBytes(), "default"), seconds,
-                    why + "no stored samples of " + service + ": the configured default");
+                    why + runs + " earlier runs of " + service + " (fewer than " + config.minHistoryRuns()
+                            + "): the configured default");
         }
         Recommendation c = recommender.recommend(ResourceKind.CPU, cpu);
         Recommendation m = recommender.recommend(ResourceKind.MEMORY, memory);

@@ -41,6 +41,14 @@ public class ServiceHistory {
                 });
     }
 
+    /** How many earlier tasks of the service have stored samples. */
+    public Uni<Integer> runs(String service) {
+        return pool.preparedQuery("SELECT count(*) AS runs FROM tasks t JOIN services s ON s.id = t.service_id"
+                        + " WHERE s.name = $1 AND EXISTS (SELECT 1 FROM samples x WHERE x.task_id = t.id)")
+                .execute(Tuple.of(service))
+                .map(rows -> rows.iterator().next().getLong("runs").intValue());
+    }
+
     /** The 75th percentile of the service's successful run lengths, in seconds. */
     public Uni<Optional<Double>> expectedSeconds(String service) {
         return pool.preparedQuery("SELECT percentile_cont(0.75) WITHIN GROUP"

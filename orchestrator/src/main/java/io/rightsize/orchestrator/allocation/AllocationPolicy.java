@@ -1,0 +1,88 @@
+package io.rightsize.orchestrator.allocation;
+
+import io.quarkus.runtime.Startup;
+import io.rightsize.allocation.recommend.Recommender;
+import io.rightsize.allocation.recommend.Recommenders;
+import io.rightsize.allocation.recommend.ResourceKind;
+import io.rightsize.common.messaging.Allocation;
+import io.rightsize.orchestrator.config.OrchestratorConfig;
+import io.rightsize.orchestrator.domain.ServiceUsage;
+import io.rightsize.orchestrator.predictor.NoRecommendationException;
+import io.rightsize.orchestrator.predictor.PredictorClient;
+import io.rightsize.orchestrator.store.UsageHistory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides the allocations of an order's tasks once, before the first one runs: the predictor's, in one call for
+ * the whole order; when it cannot answer, the fallback recommender on each service's stored samples; for a service
+ * with no samples yet, the configured default. Created at startup so a misnamed fallback recommender stops the
+ * orchestrator instead of the first order that needs it.
+ */
+@Startup
+@ApplicationScoped
+public class AllocationPolicy {
+
+    private static final Logger LOG = Logger.getLogger(AllocationPolicy.class);
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+    private static final String UNAVAILABLE = "predictor unavailable";
+
+    private final PredictorClient predictor;
+    private final UsageHistory history;
+    private final Recommender fallback;
+    private final Allocation defaultAllocation;
+    private final int minHistoryRuns;
+
+    public AllocationPolicy(PredictorClient predictor, UsageHistory history, OrchestratorConfig config) {
+        this.predictor = predictor;
+        this.history = history;
+        this.minHistoryRuns = config.predictor().minHistoryRuns();
+        String name = config.predictor().fallbackRecommender();
+        this.fallback = Recommenders.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                "rightsize.orchestrator.predictor.fallback-recommender: unknown recommender '" + name + "'; known: "
+                        + Recommenders.all().stream().map(Recommender::name).collect(Collectors.joining(", "))));
+        OrchestratorConfig.DefaultAllocation d = config.defaultAllocation();
+        this.defaultAllocation = AllocationRules.rounded(new Allocation(d.cpuRequestMillicores(),
+                d.cpuLimitMillicores(), d.memoryRequestBytes(), d.memoryLimitBytes(),
+                "default (" + UNAVAILABLE + ", too little history)"));
+    }
+
+    /** One allocation per task, by position; {@code services} are the order's tasks in order. */
+    public List<Allocation> forOrder(String orderId, List<String> services) {
+        try {
+            List<Allocation> recommended = predictor.recommend(services).stream()
+                    .map(AllocationRules::rounded).toList();
+            LOG.infof("order %s: allocations from the predictor (%s)", orderId, recommended.stream()
+                    .map(Allocation::source).distinct().collect(Collectors.joining(", ")));
+            return recommended;
+        } catch (NoRecommendationException e) {
+            Map<String, ServiceUsage> usage = history.of(new LinkedHashSet<>(services)).await().atMost(DB_TIMEOUT);
+            LOG.infof("order %s: %s (%s); %s", orderId, UNAVAILABLE, e.getMessage(), fallbackSummary(usage));
+            return services.stream().map(s -> fromHistory(usage.get(s))).toList();
+        }
+    }
+
+    private Allocation fromHistory(ServiceUsage usage) {
+        if (usage.lacks(minHistoryRuns)) {
+            return defaultAllocation;
+        }
+        return AllocationRules.of(fallback.recommend(ResourceKind.CPU, usage.cpuMillicores()),
+                fallback.recommend(ResourceKind.MEMORY, usage.memoryBytes()),
+                fallback.name() + " (" + UNAVAILABLE + ")");
+    }
+
+    private String fallbackSummary(Map<String, ServiceUsage> usage) {
+        List<String> withHistory = usage.keySet().stream().filter(s -> !usage.get(s).lacks(minHistoryRuns))
+                .sorted().toList();
+        if (withHistory.isEmpty()) {
+            return "fewer than " + minHistoryRuns + " earlier runs of its services, so the default allocation";
+        }
+        return fallback.name() + " on the stored samples of " + String.join(", ", withHistory)
+                + (withHistory.size() < usage.size() ? ", the default allocation for the others" : "");
+    }
+}

@@ -1,0 +1,145 @@
+package io.rightsize.orchestrator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.grpc.ManagedChannel;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rightsize.allocation.recommend.Recommender;
+import io.rightsize.allocation.recommend.Recommenders;
+import io.rightsize.allocation.recommend.ResourceKind;
+import io.rightsize.api.v1.Order;
+import io.rightsize.api.v1.OrderServiceGrpc;
+import io.rightsize.api.v1.OrderSpec;
+import io.rightsize.api.v1.OrderState;
+import io.rightsize.api.v1.SubmitOrderRequest;
+import io.rightsize.api.v1.TaskSpec;
+import io.rightsize.common.messaging.Allocation;
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.common.messaging.TaskEvent;
+import io.rightsize.common.messaging.TaskEventType;
+import io.rightsize.devstack.testing.KafkaTestResource;
+import io.rightsize.devstack.testing.PostgresTestResource;
+import io.rightsize.orchestrator.allocation.AllocationRules;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(PredictorDownResource.class)
+class AllocationFallbackTest {
+
+    private static final long MIB = 1024 * 1024;
+
+    private ManagedChannel channel;
+    private OrderServiceGrpc.OrderServiceBlockingStub orders;
+
+    @BeforeEach
+    void connect() {
+        channel = GrpcChannels.toTestedService();
+        orders = OrderServiceGrpc.newBlockingStub(channel);
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.shutdownNow();
+    }
+
+    @Test
+    void fallsBackToAHeuristicWhenThePredictorIsDown() throws SQLException {
+        // Three earlier median tasks' samples (the fewest runs the fallback trusts), as the monitor-consumer would have stored them; no other test runs median.
+        Random random = new Random(7);
+        double[] cpuMillicores = new double[90];
+        double[] memoryBytes = new double[90];
+        for (int i = 0; i < 90; i++) {
+            cpuMillicores[i] = 400 + random.nextInt(600);
+            memoryBytes[i] = (90 + random.nextInt(70)) * MIB + random.nextInt(1024);
+        }
+        for (int run = 0; run < 3; run++) {
+            storeEarlierTask("median", java.util.Arrays.copyOfRange(cpuMillicores, 30 * run, 30 * run + 30),
+                    java.util.Arrays.copyOfRange(memoryBytes, 30 * run, 30 * run + 30));
+        }
+        String id = "fallback-" + UUID.randomUUID().toString().substring(0, 8);
+        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
+                .setImage(TestImages.png(96, 72).toString())
+                .addTasks(TaskSpec.newBuilder().setName("median").putParams("radius", 2))
+                .addTasks(TaskSpec.newBuilder().setName("rotate"))).build());
+
+        Order done = TestOrders.watchToEnd(orders, id);
+
+        assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
+        Recommender vpa = Recommenders.byName("vpa").orElseThrow();
+        Allocation fromHistory = AllocationRules.of(vpa.recommend(ResourceKind.CPU, cpuMillicores),
+                vpa.recommend(ResourceKind.MEMORY, memoryBytes), "vpa (predictor unavailable)");
+        Allocation noHistory = new Allocation(500, 2000, 256 * MIB, 1024 * MIB,
+                "default (predictor unavailable, too little history)");
+        assertEquals(fromHistory, stored(done.getTasks(0).getAllocation()));
+        assertEquals(noHistory, stored(done.getTasks(1).getAllocation()));
+        List<Allocation> announced = TaskEvents.of(id, 4).stream().filter(e -> e.type() == TaskEventType.STARTED)
+                .map(TaskEvent::allocation).toList();
+        assertEquals(List.of(fromHistory, noHistory), announced);
+    }
+
+    /** An order, task and samples as the orchestrator and the monitor-consumer would have stored them. */
+    private static void storeEarlierTask(String service, double[] cpuMillicores, double[] memoryBytes)
+            throws SQLException {
+        String orderId = "history-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant start = Instant.now().minusSeconds(3600);
+        try (Connection db = TestDatabase.connect()) {
+            returningId(db, "INSERT INTO orders (id, state, image, spec, submitted_at)"
+                    + " VALUES (?, 'SUCCEEDED', 'earlier.png', '{}'::jsonb, ?) RETURNING 0", orderId,
+                    Timestamp.from(start));
+            long serviceId = returningId(db, "INSERT INTO services (name) VALUES (?)"
+                    + " ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id", service);
+            long taskId = returningId(db, "INSERT INTO tasks (order_id, position, service_id, params, state)"
+                    + " VALUES (?, 0, ?, '{}'::jsonb, 'SUCCEEDED') RETURNING id", orderId, (short) serviceId);
+            try (PreparedStatement samples = db.prepareStatement("INSERT INTO samples (order_id, task_id,"
+                    + " resource_id, value, timestamp) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < cpuMillicores.length; i++) {
+                    Instant at = start.plusSeconds(i);
+                    addSample(samples, orderId, taskId, Resource.CPU_MILLICORES, cpuMillicores[i], at);
+                    addSample(samples, orderId, taskId, Resource.MEMORY_BYTES, memoryBytes[i], at);
+                }
+                samples.executeBatch();
+            }
+        }
+    }
+
+    private static long returningId(Connection db, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static void addSample(PreparedStatement samples, String orderId, long taskId, Resource resource,
+                                  double value, Instant at) throws SQLException {
+        samples.setString(1, orderId);
+        samples.setLong(2, taskId);
+        samples.setInt(3, resource.id());
+        samples.setDouble(4, value);
+        samples.setTimestamp(5, Timestamp.from(at));
+        samples.addBatch();
+    }
+
+    private static Allocation stored(io.rightsize.api.v1.Allocation a) {
+        return new Allocation(a.getCpuRequestMillicores(), a.getCpuLimitMillicores(), a.getMemoryRequestBytes(),
+                a.getMemoryLimitBytes(), a.getSource());
+    }
+}

@@ -1,0 +1,81 @@
+package io.rightsize.orchestrator;
+
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.rightsize.api.v1.Allocation;
+import io.rightsize.api.v1.PredictorServiceGrpc;
+import io.rightsize.api.v1.RecommendRequest;
+import io.rightsize.api.v1.RecommendResponse;
+import io.rightsize.api.v1.TaskRecommendation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real gRPC PredictorService on a free 127.0.0.1 port that recommends fixed allocations per service, with the
+ * orchestrator's predictor client pointed at it; an order with any other service gets an error.
+ */
+public class FixedPredictorResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final long MIB = 1024 * 1024;
+
+    /** Deliberately unlike the configured default and already whole MiB, so they must arrive unchanged. */
+    static final Map<String, Allocation> ALLOCATIONS = Map.of(
+            "grayscale", allocation(150, 700, 96 * MIB, 192 * MIB),
+            "sobel", allocation(320, 1500, 80 * MIB, 448 * MIB));
+    static final String SOURCE = "rightsize-ml";
+
+    private Server server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                    .addService(new FixedPredictor()).build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("quarkus.grpc.clients.predictor.test-port", Integer.toString(server.getPort()));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            try {
+                server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Allocation allocation(long cpuRequest, long cpuLimit, long memoryRequest, long memoryLimit) {
+        return Allocation.newBuilder().setCpuRequestMillicores(cpuRequest).setCpuLimitMillicores(cpuLimit)
+                .setMemoryRequestBytes(memoryRequest).setMemoryLimitBytes(memoryLimit).setSource(SOURCE).build();
+    }
+
+    private static final class FixedPredictor extends PredictorServiceGrpc.PredictorServiceImplBase {
+        @Override
+        public void recommend(RecommendRequest request, StreamObserver<RecommendResponse> response) {
+            RecommendResponse.Builder answer = RecommendResponse.newBuilder().setRecommender(SOURCE);
+            for (int position = 0; position < request.getServicesCount(); position++) {
+                String service = request.getServices(position);
+                if (!ALLOCATIONS.containsKey(service)) {
+                    response.onError(Status.INVALID_ARGUMENT.withDescription("no allocation for " + service)
+                            .asRuntimeException());
+                    return;
+                }
+                answer.addTasks(TaskRecommendation.newBuilder().setPosition(position).setService(service)
+                        .setAllocation(ALLOCATIONS.get(service)).setExpectedSeconds(1).setBasis("fixed for the test"));
+            }
+            response.onNext(answer.build());
+            response.onCompleted();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.rightsize.orchestrator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.grpc.ManagedChannel;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rightsize.api.v1.Order;
+import io.rightsize.api.v1.OrderServiceGrpc;
+import io.rightsize.api.v1.OrderSpec;
+import io.rightsize.api.v1.OrderState;
+import io.rightsize.api.v1.SubmitOrderRequest;
+import io.rightsize.api.v1.TaskSpec;
+import io.rightsize.common.messaging.Allocation;
+import io.rightsize.common.messaging.TaskEvent;
+import io.rightsize.common.messaging.TaskEventType;
+import io.rightsize.devstack.testing.KafkaTestResource;
+import io.rightsize.devstack.testing.PostgresTestResource;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FixedPredictorResource.class)
+class PredictorAllocationTest {
+
+    private ManagedChannel channel;
+    private OrderServiceGrpc.OrderServiceBlockingStub orders;
+
+    @BeforeEach
+    void connect() {
+        channel = GrpcChannels.toTestedService();
+        orders = OrderServiceGrpc.newBlockingStub(channel);
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.shutdownNow();
+    }
+
+    @Test
+    void tasksRunWithThePredictorsAllocations() {
+        String id = "predicted-" + UUID.randomUUID().toString().substring(0, 8);
+        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
+                .setImage(TestImages.png(160, 120).toString())
+                .addTasks(TaskSpec.newBuilder().setName("sobel").putParams("passes", 2))
+                .addTasks(TaskSpec.newBuilder().setName("grayscale").putParams("passes", 2))).build());
+
+        Order done = TestOrders.watchToEnd(orders, id);
+
+        assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
+        assertEquals(FixedPredictorResource.ALLOCATIONS.get("sobel"), done.getTasks(0).getAllocation());
+        assertEquals(FixedPredictorResource.ALLOCATIONS.get("grayscale"), done.getTasks(1).getAllocation());
+        List<TaskEvent> started = TaskEvents.of(id, 4).stream()
+                .filter(e -> e.type() == TaskEventType.STARTED).toList();
+        assertEquals(List.of(announced(FixedPredictorResource.ALLOCATIONS.get("sobel")),
+                announced(FixedPredictorResource.ALLOCATIONS.get("grayscale"))),
+                started.stream().map(TaskEvent::allocation).toList());
+    }
+
+    @Test
+    void fallsBackWhenThePredictorAnswersWithAnError() {
+        String id = "refused-" + UUID.randomUUID().toString().substring(0, 8);
+        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
+                .setImage(TestImages.png(64, 48).toString())
+                .addTasks(TaskSpec.newBuilder().setName("grayscale").putParams("passes", 1))
+                .addTasks(TaskSpec.newBuilder().setName("sharpen").putParams("passes", 1))).build());
+
+        Order done = TestOrders.watchToEnd(orders, id);
+
+        assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
+        for (var task : done.getTasksList()) {
+            assertEquals("default (predictor unavailable, too little history)", task.getAllocation().getSource(),
+                    "the predictor knows grayscale but not sharpen, and an order never mixes the two sources");
+        }
+    }
+
+    private static Allocation announced(io.rightsize.api.v1.Allocation a) {
+        return new Allocation(a.getCpuRequestMillicores(), a.getCpuLimitMillicores(), a.getMemoryRequestBytes(),
+                a.getMemoryLimitBytes(), a.getSource());
+    }
+}

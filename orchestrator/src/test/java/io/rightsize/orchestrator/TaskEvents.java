@@ -1,0 +1,45 @@
+package io.rightsize.orchestrator;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rightsize.common.json.Json;
+import io.rightsize.common.messaging.TaskEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Reads an order's task events back from the real {@code orchestrator} topic, checking each record's key. */
+final class TaskEvents {
+
+    private TaskEvents() {
+    }
+
+    /** The order's events in topic order, once at least {@code expected} have arrived. */
+    static List<TaskEvent> of(String orderId, int expected) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        List<TaskEvent> events = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("orchestrator"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    TaskEvent event = Json.read(record.value(), TaskEvent.class);
+                    if (event.orderId().equals(orderId)) {
+                        assertEquals(event.key(), record.key());
+                        events.add(event);
+                    }
+                }
+                return events.size() >= expected;
+            });
+        }
+        return events;
+    }
+}

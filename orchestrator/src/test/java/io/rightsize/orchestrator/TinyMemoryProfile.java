@@ -1,0 +1,18 @@
+package io.rightsize.orchestrator;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** A default allocation so small (a 36 MiB heap) that a task enlarging a few megapixels runs out of memory. */
+public class TinyMemoryProfile implements QuarkusTestProfile {
+
+    static final long MEMORY_REQUEST_BYTES = 32L * 1024 * 1024;
+    static final long MEMORY_LIMIT_BYTES = 48L * 1024 * 1024;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "rightsize.orchestrator.default-allocation.memory-request-bytes", Long.toString(MEMORY_REQUEST_BYTES),
+                "rightsize.orchestrator.default-allocation.memory-limit-bytes", Long.toString(MEMORY_LIMIT_BYTES));
+    }
+}
