@@ -34,6 +34,7 @@ public final class ModelTrainer {
     /** The recommender name of the model-based allocation. */
     public static final String ML_RECOMMENDER = "rightsize-ml";
     static final List<Resource> ALLOCATED = List.of(Resource.CPU_MILLICORES, Resource.MEMORY_BYTES);
+    static final double OVERRUN_WEIGHT = 10;
 
     private final List<Candidate> candidates;
 
@@ -216,20 +217,15 @@ public final class ModelTrainer {
     }
 
     /**
-     * The backtest winner: least mean slack over CPU and memory among recommenders whose overrun on each resource
-     * is no worse than vpa's plus one percentage point; vpa itself when none qualifies.
+     * The backtest winner: least slack + 10 x overrun, averaged over CPU and memory. Running short costs far more
+     * than waste (a throttled or OOM-killed task), so one point of overrun weighs as much as ten points of slack.
      */
     static String winner(List<ModelMetadata.BacktestScore> backtest) {
-        Map<Resource, Double> vpaOverrun = new EnumMap<>(Resource.class);
-        backtest.stream().filter(s -> s.recommender().equals("vpa"))
-                .forEach(s -> vpaOverrun.put(s.resource(), s.overrunPct()));
-        Map<String, List<ModelMetadata.BacktestScore>> byRecommender = backtest.stream()
-                .collect(Collectors.groupingBy(ModelMetadata.BacktestScore::recommender));
-        return byRecommender.entrySet().stream()
-                .filter(e -> e.getValue().stream().allMatch(s ->
-                        s.overrunPct() <= vpaOverrun.getOrDefault(s.resource(), 0.0) + 1.0))
-                .min(Comparator.comparingDouble(e -> e.getValue().stream()
-                        .mapToDouble(ModelMetadata.BacktestScore::slackPct).average().orElse(100)))
+        return backtest.stream()
+                .collect(Collectors.groupingBy(ModelMetadata.BacktestScore::recommender,
+                        Collectors.averagingDouble(s -> s.slackPct() + OVERRUN_WEIGHT * s.overrunPct())))
+                .entrySet().stream()
+                .min(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .orElse("vpa");
     }

@@ -80,6 +80,15 @@ class ModelTrainerTest {
     }
 
     @Test
+    void theBacktestWinnerTradesSlackAgainstTenTimesTheOverrun() {
+        var lean = new ModelMetadata.BacktestScore("lean", Resource.MEMORY_BYTES, 30, 5, 3);
+        var safe = new ModelMetadata.BacktestScore("safe", Resource.MEMORY_BYTES, 60, 0, 3);
+        var tight = new ModelMetadata.BacktestScore("tight", Resource.MEMORY_BYTES, 40, 1, 3);
+        assertEquals("tight", ModelTrainer.winner(List.of(lean, safe, tight)));
+        assertEquals("safe", ModelTrainer.winner(List.of(lean, safe)));
+    }
+
+    @Test
     void aSavedModelLoadsAndPredictsTheSame(@TempDir Path dir) {
         ModelStore store = new ModelStore(dir);
         store.save(result.model());
