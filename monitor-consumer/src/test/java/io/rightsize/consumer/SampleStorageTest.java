@@ -108,6 +108,14 @@ class SampleStorageTest {
         assertEquals(95.05, s.getP95(), 1e-9);
         assertEquals(99.01, s.getP99(), 1e-9);
 
+        var window = usage.getUsageStats(UsageStatsRequest.newBuilder().setOrderId(orderId)
+                .setSince(com.google.protobuf.Timestamp.newBuilder().setSeconds(t0.getEpochSecond() + 51))
+                .setUntil(com.google.protobuf.Timestamp.newBuilder().setSeconds(t0.getEpochSecond() + 61)).build())
+                .getStats(0).getStats();
+        assertEquals(10, window.getCount(), "samples 51..60 fall in the window");
+        assertEquals(51, window.getMin(), 1e-9);
+        assertEquals(60, window.getMax(), 1e-9);
+
         var perTask = usage.getTaskUsage(TaskUsageRequest.newBuilder().setOrderId(orderId).build()).getStatsList();
         assertEquals(1, perTask.size());
         assertEquals(taskId, perTask.get(0).getTaskId());

@@ -19,6 +19,7 @@ import io.rightsize.consumer.store.StatsQueries;
 import io.rightsize.consumer.store.UsageStats;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
 
 /** gRPC UsageService: live samples as they are stored, and statistics over the stored ones. */
 @GrpcService
@@ -43,7 +44,13 @@ public class UsageGrpcService implements UsageService {
 
     @Override
     public Uni<UsageStatsResponse> getUsageStats(UsageStatsRequest request) {
-        return queries.byService(blankToNull(request.getOrderId()), blankToNull(request.getService()))
+        Instant since = request.hasSince() ? instant(request.getSince()) : null;
+        Instant until = request.hasUntil() ? instant(request.getUntil()) : null;
+        if (since != null && until != null && !since.isBefore(until)) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT
+                    .withDescription("since: must be before until").asRuntimeException());
+        }
+        return queries.byService(blankToNull(request.getOrderId()), blankToNull(request.getService()), since, until)
                 .map(list -> {
                     UsageStatsResponse.Builder b = UsageStatsResponse.newBuilder();
                     list.forEach(s -> b.addStats(ServiceResourceStats.newBuilder().setService(s.service())
@@ -85,6 +92,10 @@ public class UsageGrpcService implements UsageService {
 
     private static Resource resource(io.rightsize.common.messaging.Resource resource) {
         return Resource.valueOf(resource.name());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 
     private static String blankToNull(String value) {

@@ -6,6 +6,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +23,7 @@ public class StatsQueries {
     private static final String BY_SERVICE = "SELECT s.name AS service, x.resource_id, " + AGGREGATES
             + " FROM samples x JOIN tasks t ON t.id = x.task_id JOIN services s ON s.id = t.service_id"
             + " WHERE ($1::text IS NULL OR x.order_id = $1) AND ($2::text IS NULL OR s.name = $2)"
+            + " AND ($3::timestamptz IS NULL OR x.timestamp >= $3) AND ($4::timestamptz IS NULL OR x.timestamp < $4)"
             + " GROUP BY s.name, x.resource_id ORDER BY s.name, x.resource_id";
 
     private static final String BY_TASK = "SELECT x.task_id, s.name AS service, x.resource_id, " + AGGREGATES
@@ -33,9 +37,9 @@ public class StatsQueries {
         this.pool = pool;
     }
 
-    /** Per service and resource; a null order or service means all of them. */
-    public Uni<List<UsageStats>> byService(String orderId, String service) {
-        return pool.preparedQuery(BY_SERVICE).execute(Tuple.of(orderId, service))
+    /** Per service and resource; a null order, service or window bound means no restriction. */
+    public Uni<List<UsageStats>> byService(String orderId, String service, Instant since, Instant until) {
+        return pool.preparedQuery(BY_SERVICE).execute(Tuple.of(orderId, service, utc(since), utc(until)))
                 .map(rows -> {
                     List<UsageStats> stats = new ArrayList<>();
                     rows.forEach(row -> stats.add(stats(row, 0)));
@@ -51,6 +55,10 @@ public class StatsQueries {
                     rows.forEach(row -> stats.add(stats(row, row.getLong("task_id"))));
                     return stats;
                 });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static UsageStats stats(Row row, long taskId) {

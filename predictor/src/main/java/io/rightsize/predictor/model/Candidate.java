@@ -8,6 +8,7 @@ import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.sgd.fm.FMRegressionTrainer;
 import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 import org.tribuo.transform.TransformTrainer;
 import org.tribuo.transform.TransformationMap;
@@ -23,6 +24,9 @@ public enum Candidate {
     CART("cart-tree"),
     XGBOOST("xgboost");
 
+    /** SGD progress is logged every this many examples: once an epoch or less on real data, not every thousand. */
+    private static final int QUIET = 10_000_000;
+
     private final String algorithm;
 
     Candidate(String algorithm) {
@@ -35,12 +39,13 @@ public enum Candidate {
 
     public Trainer<Regressor> trainer(long seed) {
         return switch (this) {
-            case LINEAR -> scaled(new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1), 15, seed));
+            case LINEAR -> scaled(new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1), 15, QUIET, 1, seed));
             case FACTORIZATION_MACHINE -> scaled(new FMRegressionTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1),
-                    15, 100_000, 1, seed, 6, 0.1, false));
+                    15, QUIET, 1, seed, 6, 0.1, false));
             case CART -> new CARTRegressionTrainer(12);
-            case XGBOOST -> new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR, 80, 0.3, 0,
-                    8, 1, 1, 1, 1, 0, 1, true, seed);
+            case XGBOOST -> new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE,
+                    XGBoostTrainer.TreeMethod.HIST, XGBoostRegressionTrainer.RegressionType.LINEAR, 60, 0.3, 0, 6, 1,
+                    1, 1, 1, 0, 1, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
         };
     }
 

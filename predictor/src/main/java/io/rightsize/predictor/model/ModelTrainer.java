@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Tribuo;
@@ -54,6 +55,9 @@ public final class ModelTrainer {
             train.add(features.example(row, row.value() / scales.get(row.resource())));
         }
 
+        List<Example<Regressor>> validationExamples = split.validation().stream()
+                .map(row -> features.query(row.orderServices(), row.service(), row.resource(), row.elapsedSeconds()))
+                .toList();
         List<ModelMetadata.CandidateScore> scores = new ArrayList<>();
         Model<Regressor> best = null;
         Candidate bestCandidate = null;
@@ -63,7 +67,7 @@ public final class ModelTrainer {
             long start = System.nanoTime();
             Model<Regressor> model = candidate.trainer(options.seed()).train(train);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double rmse = scaledRmse(model, features, split.validation(), scales);
+            double rmse = scaledRmse(predictScaled(model, validationExamples), split.validation(), scales);
             scores.add(new ModelMetadata.CandidateScore(candidate.algorithm(), rmse, seconds));
             progress.accept(new TrainingProgress("candidate", String.format(java.util.Locale.ROOT,
                     "%s: validation RMSE %.4f (scaled), trained in %.1f s", candidate.algorithm(), rmse, seconds),
@@ -77,10 +81,11 @@ public final class ModelTrainer {
 
         List<Calibration.Residual> residuals = new ArrayList<>();
         List<TrainingResult.ValidationPoint> points = new ArrayList<>();
-        for (UsageRow row : split.validation()) {
+        double[] bestScaled = predictScaled(best, validationExamples);
+        for (int i = 0; i < split.validation().size(); i++) {
+            UsageRow row = split.validation().get(i);
             double scale = scales.get(row.resource());
-            double predicted = Math.max(0, best.predict(features.query(row.orderServices(), row.service(),
-                    row.resource(), row.elapsedSeconds())).getOutput().getValues()[0] * scale);
+            double predicted = Math.max(0, bestScaled[i] * scale);
             residuals.add(new Calibration.Residual(row.service(), row.resource(), row.value() - predicted));
             points.add(new TrainingResult.ValidationPoint(row.resource().wireName(), row.value() / scale,
                     predicted / scale));
@@ -104,14 +109,16 @@ public final class ModelTrainer {
         return new TrainingResult(new UsageModel(best, metadata), points);
     }
 
-    private static double scaledRmse(Model<Regressor> model, FeatureSpace features, List<UsageRow> rows,
-                                     Map<Resource, Double> scales) {
+    /** Predicts a whole list in one call: per-example calls cost XGBoost a native matrix each. */
+    private static double[] predictScaled(Model<Regressor> model, List<Example<Regressor>> examples) {
+        return model.predict(examples).stream().mapToDouble(p -> p.getOutput().getValues()[0]).toArray();
+    }
+
+    private static double scaledRmse(double[] predictedScaled, List<UsageRow> rows, Map<Resource, Double> scales) {
         double sum = 0;
-        for (UsageRow row : rows) {
-            double scale = scales.get(row.resource());
-            double predicted = Math.max(0, model.predict(features.query(row.orderServices(), row.service(),
-                    row.resource(), row.elapsedSeconds())).getOutput().getValues()[0]);
-            double error = row.value() / scale - predicted;
+        for (int i = 0; i < rows.size(); i++) {
+            UsageRow row = rows.get(i);
+            double error = row.value() / scales.get(row.resource()) - Math.max(0, predictedScaled[i]);
             sum += error * error;
         }
         return Math.sqrt(sum / rows.size());
@@ -184,12 +191,17 @@ public final class ModelTrainer {
         for (String name : names) {
             for (Resource resource : ALLOCATED) {
                 Map<String, SeriesScore> perSeries = new HashMap<>();
+                // One allocation per task context, as Recommend would give it, not one per sample.
+                Map<String, Double> allocations = new HashMap<>();
                 for (UsageRow row : split.validation()) {
                     List<UsageRow> past = history.get(row.service() + "|" + resource);
                     if (row.resource() != resource || past == null || past.isEmpty()) {
                         continue;
                     }
-                    double allocation = allocation(name, model, row, past, expectedSeconds);
+                    String context = name.equals(ML_RECOMMENDER)
+                            ? row.service() + "|" + new java.util.TreeSet<>(row.orderServices()) : row.service();
+                    double allocation = allocations.computeIfAbsent(context,
+                            k -> allocation(name, model, row, past, expectedSeconds));
                     perSeries.computeIfAbsent(row.service(), k -> new SeriesScore()).add(allocation, row.value());
                 }
                 int series = perSeries.size();

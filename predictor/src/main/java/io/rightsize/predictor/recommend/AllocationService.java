@@ -66,7 +66,8 @@ public class AllocationService {
         if (recommender.equals(ModelTrainer.ML_RECOMMENDER)) {
             if (model.isPresent() && model.get().knows(service)) {
                 UsageModel m = model.get();
-                double seconds = m.metadata().expectedSeconds().getOrDefault(service, expectedSeconds(service));
+                Double known = m.metadata().expectedSeconds().get(service);
+                double seconds = known != null ? known : expectedSeconds(service);
                 Allocation allocation = AllocationRounding.round(
                         m.meanOverRun(orderServices, service, Resource.CPU_MILLICORES, seconds),
                         m.peakUpperBoundOverRun(orderServices, service, Resource.CPU_MILLICORES, seconds),

@@ -27,12 +27,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.flywaydb.core.Flyway;
 
 /**
  * Predictor benchmark (a documented runner, not a test): training time on N generated samples, and Predict and
  * Recommend latency over loopback gRPC against the real predictor service process.
- * Run: mvn -B -q -pl predictor -am install -DskipTests && mvn -B -q -pl predictor exec:java
- *      -Dexec.classpathScope=test -Dexec.mainClass=io.rightsize.predictor.bench.PredictorBenchmark [-Dexec.args=1000000]
+ * Run from the repository root: mvn -B -q -pl predictor -am install -DskipTests && MAVEN_OPTS=-Xmx6g mvn -B -q
+ *      -pl predictor exec:java -Dexec.classpathScope=test -Drightsize.home=$PWD
+ *      -Dexec.mainClass=io.rightsize.predictor.bench.PredictorBenchmark [-Dexec.args=1000000]
  */
 public final class PredictorBenchmark {
 
@@ -60,11 +62,12 @@ public final class PredictorBenchmark {
                     c.trainSeconds());
         }
 
-        Path work = Files.createTempDirectory(Path.of("target"), "bench-");
-        new ModelStore(work.resolve("model")).save(result.model());
         Path home = Path.of(System.getProperty("rightsize.home", "..")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory(Files.createDirectories(home.resolve("predictor/target")), "bench-");
+        new ModelStore(work.resolve("model")).save(result.model());
         try (EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(work.resolve("pg"),
-                Path.of("target", "postgres-binaries").toAbsolutePath(), FreePorts.find()).start()) {
+                home.resolve("predictor/target/postgres-binaries"), FreePorts.find()).start()) {
+            Flyway.configure().dataSource(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, "postgres").load().migrate();
             int port = FreePorts.find();
             try (ServiceProcess predictor = new ServiceProcess(ServiceKind.PREDICTOR,
                     home.resolve("predictor/target/quarkus-app/quarkus-run.jar"), port,
