@@ -1,0 +1,155 @@
+package io.rightsize.fx.service;
+
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.rightsize.api.v1.CancelOrderRequest;
+import io.rightsize.api.v1.GetModelRequest;
+import io.rightsize.api.v1.ListOrdersRequest;
+import io.rightsize.api.v1.ModelInfo;
+import io.rightsize.api.v1.Order;
+import io.rightsize.api.v1.OrderEvent;
+import io.rightsize.api.v1.RecommendRequest;
+import io.rightsize.api.v1.RecommendResponse;
+import io.rightsize.api.v1.TaskUsageRequest;
+import io.rightsize.api.v1.TaskUsageResponse;
+import io.rightsize.api.v1.TrainProgress;
+import io.rightsize.api.v1.TrainRequest;
+import io.rightsize.api.v1.UsageSample;
+import io.rightsize.api.v1.WatchOrderRequest;
+import io.rightsize.api.v1.WatchUsageRequest;
+import io.rightsize.cli.client.OrderFiles;
+import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.fx.model.Endpoints;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The client's gRPC calls. Every method blocks or streams on the calling thread or on this gateway's own
+ * threads, never on the FX thread; callers hand results to the FX thread themselves.
+ */
+public final class RightsizeGateway implements AutoCloseable {
+
+    private static final long CALL_DEADLINE_SECONDS = 15;
+
+    private final Endpoints endpoints;
+    private final RightsizeClient client;
+    private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "rightsize-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public RightsizeGateway(Endpoints endpoints) {
+        this.endpoints = endpoints;
+        this.client = new RightsizeClient(endpoints.toClient());
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Fails with UNAVAILABLE when the orchestrator does not answer. */
+    public List<Order> listOrders(int limit) {
+        return client.orders().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .listOrders(ListOrdersRequest.newBuilder().setLimit(limit).build()).getOrdersList();
+    }
+
+    public Order submit(Path orderFile) {
+        return client.orders().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .submitOrder(OrderFiles.request(orderFile));
+    }
+
+    public Order cancel(String orderId) {
+        return client.orders().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .cancelOrder(CancelOrderRequest.newBuilder().setId(orderId).build());
+    }
+
+    /** Per task and resource statistics of an order's stored samples (count, min, avg, max, percentiles). */
+    public TaskUsageResponse taskUsage(String orderId) {
+        return client.usage().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .getTaskUsage(TaskUsageRequest.newBuilder().setOrderId(orderId).build());
+    }
+
+    public ModelInfo model() {
+        return client.predictor().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .getModel(GetModelRequest.getDefaultInstance());
+    }
+
+    /** The allocation each of these services would get, in order, from the predictor's default recommender. */
+    public RecommendResponse recommend(List<String> services) {
+        return client.predictor().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .recommend(RecommendRequest.newBuilder().addAllServices(services).build());
+    }
+
+    /** Trains on the stored samples, handing over each progress message; blocks until training ends. */
+    public void train(Consumer<TrainProgress> onProgress) {
+        Iterator<TrainProgress> progress = client.predictor().train(TrainRequest.getDefaultInstance());
+        while (progress.hasNext()) {
+            onProgress.accept(progress.next());
+        }
+    }
+
+    /** Streams an order's events until it ends; {@code onEnd} gets null on a normal end, else the error. */
+    public void watchOrder(String orderId, Consumer<Order> onOrder, Consumer<Throwable> onEnd) {
+        client.ordersAsync().watchOrder(WatchOrderRequest.newBuilder().setId(orderId).build(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(OrderEvent event) {
+                        onOrder.accept(event.getOrder());
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        onEnd.accept(error);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        onEnd.accept(null);
+                    }
+                });
+    }
+
+    /**
+     * Streams every live sample of every order until the returned handle is closed; the server keeps no history
+     * in this stream, so start it before submitting.
+     */
+    public AutoCloseable watchUsage(Consumer<UsageSample> onSample, Consumer<Throwable> onError) {
+        Context.CancellableContext context = Context.current().withCancellation();
+        streams.execute(() -> context.run(() -> {
+            try {
+                Iterator<UsageSample> samples = client.usage().watchUsage(WatchUsageRequest.getDefaultInstance());
+                while (samples.hasNext()) {
+                    onSample.accept(samples.next());
+                }
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.CANCELLED) {
+                    onError.accept(e);
+                }
+            }
+        }));
+        return () -> context.cancel(null);
+    }
+
+    @Override
+    public void close() {
+        streams.shutdownNow();
+        client.close();
+    }
+
+    /** The description a user can act on: the server's "field: reason", or the status code when there is none. */
+    public static String describe(Throwable error) {
+        if (error instanceof StatusRuntimeException status) {
+            String description = status.getStatus().getDescription();
+            return status.getStatus().getCode() + (description == null ? "" : ": " + description);
+        }
+        return error.getMessage() == null ? error.toString() : error.getMessage();
+    }
+}

@@ -1,0 +1,101 @@
+package io.rightsize.fx;
+
+import static io.rightsize.fx.WindowTesting.onFx;
+import static io.rightsize.fx.WindowTesting.tableShows;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rightsize.devstack.StackConfig;
+import io.rightsize.fx.service.SettingsStore;
+import io.rightsize.fx.view.MainView;
+import io.rightsize.fx.viewmodel.ClientModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Random;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Predictor tab without a stack: the backtest table of a trace file, and what it says when disconnected. */
+@ExtendWith(ApplicationExtension.class)
+class PredictorWindowTest {
+
+    private static final Path HOME = Path.of(System.getProperty("rightsize.home")).toAbsolutePath().normalize();
+
+    @TempDir
+    static Path dir;
+
+    private ClientModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new ClientModel(() -> StackConfig.freePorts(HOME, dir.resolve("stack")),
+                new SettingsStore(dir.resolve("settings.properties")));
+        stage.setScene(new Scene(new MainView(model), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        model.shutdown();
+    }
+
+    @Test
+    void backtestsEveryRecommenderOnATraceFile(FxRobot robot) throws Exception {
+        Path trace = generatedTrace(dir.resolve("trace.csv"));
+        robot.clickOn("Predictor");
+        robot.interact(() -> model.predictor().backtest(trace));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !onFx(() -> model.predictor().backtestStatusProperty().get())
+                .startsWith("backtesting"));
+        assertEquals("trace.csv: 4 series, 0 skipped (too short)",
+                onFx(() -> model.predictor().backtestStatusProperty().get()));
+        for (String recommender : new String[] {"seed-max", "vpa", "krr", "rightsize"}) {
+            assertTrue(tableShows(robot, "#backtest", recommender), recommender + " in the table");
+        }
+    }
+
+    @Test
+    void aMalformedTraceSaysWhatIsWrong(FxRobot robot) throws Exception {
+        Path trace = Files.writeString(dir.resolve("bad.csv"), "when,who\n1,a\n");
+        robot.clickOn("Predictor");
+        robot.interact(() -> model.predictor().backtest(trace));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !onFx(() -> model.predictor().backtestStatusProperty().get())
+                .startsWith("backtesting"));
+        String status = onFx(() -> model.predictor().backtestStatusProperty().get());
+        assertTrue(status.contains("bad.csv") && status.contains("timestamp"), status);
+        assertTrue(onFx(() -> model.predictor().backtest().isEmpty()));
+    }
+
+    @Test
+    void modelInfoWhileDisconnectedSaysToConnectFirst(FxRobot robot) {
+        robot.clickOn("Predictor");
+        robot.clickOn("#modelInfo");
+        assertEquals("connect or start the stack first", onFx(() -> model.predictor().statusProperty().get()));
+    }
+
+    /** Two services, CPU and memory, 120 seconds each, with a fixed seed. */
+    private static Path generatedTrace(Path file) throws Exception {
+        Random random = new Random(42);
+        StringBuilder csv = new StringBuilder("timestamp,service,resource,value\n");
+        for (int second = 0; second < 120; second++) {
+            for (String service : new String[] {"resize", "blur"}) {
+                csv.append(String.format(Locale.ROOT, "%d,%s,cpu_millicores,%.1f%n", 1_700_000_000 + second, service,
+                        Math.max(0, 400 + 200 * random.nextGaussian())));
+                csv.append(String.format(Locale.ROOT, "%d,%s,memory_mib,%.1f%n", 1_700_000_000 + second, service,
+                        300 + 20 * random.nextGaussian() + second));
+            }
+        }
+        return Files.writeString(file, csv.toString());
+    }
+}
