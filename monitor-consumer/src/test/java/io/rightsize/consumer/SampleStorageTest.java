@@ -116,6 +116,13 @@ class SampleStorageTest {
         assertEquals(51, window.getMin(), 1e-9);
         assertEquals(60, window.getMax(), 1e-9);
 
+        var history = usage.getTaskSamples(io.rightsize.api.v1.TaskSamplesRequest.newBuilder().setOrderId(orderId)
+                .setTaskId(taskId).build());
+        assertEquals(100, history.getSamplesCount());
+        assertEquals(1.0, history.getSamples(0).getValue(), 1e-9, "oldest first");
+        assertEquals(100.0, history.getSamples(99).getValue(), 1e-9);
+        assertTrue(!history.getTruncated());
+
         var perTask = usage.getTaskUsage(TaskUsageRequest.newBuilder().setOrderId(orderId).build()).getStatsList();
         assertEquals(1, perTask.size());
         assertEquals(taskId, perTask.get(0).getTaskId());

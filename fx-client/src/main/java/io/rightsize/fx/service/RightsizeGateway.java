@@ -12,6 +12,7 @@ import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.OrderEvent;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
+import io.rightsize.api.v1.TaskSamplesRequest;
 import io.rightsize.api.v1.TaskUsageRequest;
 import io.rightsize.api.v1.TaskUsageResponse;
 import io.rightsize.api.v1.TrainProgress;
@@ -75,6 +76,13 @@ public final class RightsizeGateway implements AutoCloseable {
     public TaskUsageResponse taskUsage(String orderId) {
         return client.usage().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
                 .getTaskUsage(TaskUsageRequest.newBuilder().setOrderId(orderId).build());
+    }
+
+    /** A task's stored samples, oldest first: how a finished task ran, for a window that was not watching then. */
+    public List<UsageSample> taskSamples(String orderId, long taskId) {
+        return client.usage().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .getTaskSamples(TaskSamplesRequest.newBuilder().setOrderId(orderId).setTaskId(taskId).build())
+                .getSamplesList();
     }
 
     public ModelInfo model() {

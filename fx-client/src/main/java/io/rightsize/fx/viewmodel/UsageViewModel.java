@@ -32,7 +32,8 @@ import javafx.util.Duration;
 /**
  * Live usage of every task from WatchUsage. Samples arrive on a gRPC thread into a queue; once a second the
  * FX thread moves them into per-task series and bumps {@link #revisionProperty()} so the charts redraw. For a
- * finished task it also fetches the statistics of its samples stored in PostgreSQL (GetTaskUsage).
+ * finished task it also fetches the statistics of its samples stored in PostgreSQL (GetTaskUsage), and the samples
+ * themselves (GetTaskSamples) when this window was not watching while the task ran.
  */
 public final class UsageViewModel {
 
@@ -111,8 +112,12 @@ public final class UsageViewModel {
             return;
         }
         long taskId = row.task().getId();
+        boolean watchedLive = series.containsKey(taskId);
         executor.execute(() -> {
             try {
+                if (!watchedLive) {
+                    inbox.addAll(current.taskSamples(row.orderId(), taskId));
+                }
                 List<TaskResourceStats> stats = current.taskUsage(row.orderId()).getStatsList().stream()
                         .filter(s -> s.getTaskId() == taskId).toList();
                 String text = summary(stats);

@@ -7,6 +7,8 @@ import io.rightsize.api.v1.Resource;
 import io.rightsize.api.v1.ServiceResourceStats;
 import io.rightsize.api.v1.Stats;
 import io.rightsize.api.v1.TaskResourceStats;
+import io.rightsize.api.v1.TaskSamplesRequest;
+import io.rightsize.api.v1.TaskSamplesResponse;
 import io.rightsize.api.v1.TaskUsageRequest;
 import io.rightsize.api.v1.TaskUsageResponse;
 import io.rightsize.api.v1.UsageSample;
@@ -15,22 +17,25 @@ import io.rightsize.api.v1.UsageStatsRequest;
 import io.rightsize.api.v1.UsageStatsResponse;
 import io.rightsize.api.v1.WatchUsageRequest;
 import io.rightsize.consumer.live.LiveSamples;
+import io.rightsize.consumer.store.SampleQueries;
 import io.rightsize.consumer.store.StatsQueries;
 import io.rightsize.consumer.store.UsageStats;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 
-/** gRPC UsageService: live samples as they are stored, and statistics over the stored ones. */
+/** gRPC UsageService: live samples as they are stored, the stored ones of a task, and statistics over them. */
 @GrpcService
 public class UsageGrpcService implements UsageService {
 
     private final LiveSamples live;
     private final StatsQueries queries;
+    private final SampleQueries samples;
 
-    public UsageGrpcService(LiveSamples live, StatsQueries queries) {
+    public UsageGrpcService(LiveSamples live, StatsQueries queries, SampleQueries samples) {
         this.live = live;
         this.queries = queries;
+        this.samples = samples;
     }
 
     @Override
@@ -69,6 +74,20 @@ public class UsageGrpcService implements UsageService {
             TaskUsageResponse.Builder b = TaskUsageResponse.newBuilder();
             list.forEach(s -> b.addStats(TaskResourceStats.newBuilder().setTaskId(s.taskId()).setService(s.service())
                     .setResource(resource(s.resource())).setStats(stats(s))));
+            return b.build();
+        });
+    }
+
+    @Override
+    public Uni<TaskSamplesResponse> getTaskSamples(TaskSamplesRequest request) {
+        if (request.getOrderId().isBlank() || request.getTaskId() <= 0) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT
+                    .withDescription("order_id and task_id: both are required").asRuntimeException());
+        }
+        return samples.ofTask(request.getOrderId(), request.getTaskId()).map(list -> {
+            boolean truncated = list.size() > SampleQueries.MAX_SAMPLES;
+            TaskSamplesResponse.Builder b = TaskSamplesResponse.newBuilder().setTruncated(truncated);
+            list.stream().limit(SampleQueries.MAX_SAMPLES).forEach(s -> b.addSamples(sample(s)));
             return b.build();
         });
     }
