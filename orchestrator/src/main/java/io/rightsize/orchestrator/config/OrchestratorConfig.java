@@ -1,5 +1,6 @@
 package io.rightsize.orchestrator.config;
 
+import io.rightsize.orchestrator.runner.RunnerKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -10,6 +11,13 @@ import java.util.Optional;
 /** Orchestrator settings; each is overridable by environment, e.g. RIGHTSIZE_ORCHESTRATOR_WORK_DIR. */
 @ConfigMapping(prefix = "rightsize.orchestrator")
 public interface OrchestratorConfig {
+
+    /** Where tasks run; the Kubernetes client is only created when this is {@code kubernetes}. */
+    @WithDefault("local")
+    RunnerKind runner();
+
+    /** How tasks run as Jobs when {@link #runner()} is {@code kubernetes}. */
+    Kubernetes kubernetes();
 
     /** Class path of the task catalog's jar, run as {@code java -cp ... io.rightsize.tasks.TaskMain}. */
     String tasksClasspath();
@@ -62,5 +70,33 @@ public interface OrchestratorConfig {
 
         @WithDefault("1073741824")
         long memoryLimitBytes();
+    }
+
+    interface Kubernetes {
+        /** The task image; its entrypoint is the catalog's TaskMain, so a Job passes only the task's arguments. */
+        @WithDefault("rightsize/tasks:0.1.0")
+        String taskImage();
+
+        /** The namespace Jobs go to; the client's own (in a pod: the pod's) when absent. */
+        Optional<String> namespace();
+
+        /** The PersistentVolumeClaim shared by the orchestrator and its tasks, through which images pass. */
+        @WithDefault("rightsize-work")
+        String workClaim();
+
+        /**
+         * Where the claim is mounted in task pods; the orchestrator mounts it at the same path, so the input and
+         * output paths it hands a task mean the same file on both sides.
+         */
+        @WithDefault("/rightsize")
+        String workMountPath();
+
+        /** How long a finished Job (and its pod's log) stays for inspection before Kubernetes deletes it. */
+        @WithDefault("3600")
+        int ttlSecondsAfterFinished();
+
+        /** How long a start waits for the pod to get a node, so the STARTED event names the node it runs on. */
+        @WithDefault("30s")
+        Duration placementWait();
     }
 }

@@ -2,7 +2,6 @@ package io.rightsize.orchestrator.runner;
 
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.tasks.ExitCode;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs each task as a local JVM process from the task catalog's jar. The allocation's memory limit becomes
  * the heap ceiling (75% of it, leaving room for the JVM's own memory), its CPU limit the processor count.
  */
-@ApplicationScoped
 public class LocalProcessRunner implements TaskRunner {
 
     static final String MAIN_CLASS = "io.rightsize.tasks.TaskMain";
@@ -65,15 +61,7 @@ public class LocalProcessRunner implements TaskRunner {
         command.add("-cp");
         command.add(config.tasksClasspath());
         command.add(MAIN_CLASS);
-        command.add(launch.service());
-        command.add("--input");
-        command.add(launch.input().toString());
-        command.add("--output");
-        command.add(launch.output().toString());
-        for (Map.Entry<String, Double> param : launch.params().entrySet()) {
-            command.add("--param");
-            command.add(param.getKey() + "=" + String.format(Locale.ROOT, "%s", param.getValue()));
-        }
+        command.addAll(TaskArguments.of(launch));
         return command;
     }
 

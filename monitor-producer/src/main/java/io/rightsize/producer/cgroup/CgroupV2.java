@@ -1,0 +1,25 @@
+package io.rightsize.producer.cgroup;
+
+import io.rightsize.producer.sampling.ProcessSnapshot;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * cgroup v2: CPU from {@code cpu.stat} usage_usec, memory from {@code memory.current} (what the memory limit is
+ * enforced against), disk from {@code io.stat} rbytes/wbytes summed over devices. {@code io.stat} is absent when the
+ * io controller is not enabled for the cgroup, and empty before any I/O: both count as no I/O.
+ */
+public record CgroupV2(Path dir) implements CgroupReader {
+
+    private static final long MICROS_PER_MILLI = 1000;
+
+    @Override
+    public ProcessSnapshot snapshot(long wallMillis) throws IOException {
+        long cpuMicros = CgroupFiles.keyed(dir.resolve("cpu.stat"), "usage_usec")
+                .orElseThrow(() -> new IOException(dir.resolve("cpu.stat") + " has no usage_usec"));
+        long memoryBytes = CgroupFiles.single(dir.resolve("memory.current"));
+        long read = CgroupFiles.perDeviceSum(dir.resolve("io.stat"), "rbytes");
+        long written = CgroupFiles.perDeviceSum(dir.resolve("io.stat"), "wbytes");
+        return new ProcessSnapshot(wallMillis, cpuMicros / MICROS_PER_MILLI, memoryBytes, read, written);
+    }
+}
