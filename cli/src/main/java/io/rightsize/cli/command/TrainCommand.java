@@ -30,7 +30,10 @@ public class TrainCommand implements Callable<Integer> {
                     .setValidationFraction(validationFraction).build());
             while (progress.hasNext()) {
                 last = progress.next();
-                System.out.printf(Locale.ROOT, "  [%3.0f%%] %s%n", 100 * last.getFractionDone(), last.getMessage());
+                if (!last.getStage().equals("loss")) {
+                    System.out.printf(Locale.ROOT, "  [%3.0f%%] %s%n", 100 * last.getFractionDone(),
+                            last.getMessage());
+                }
             }
             if (last != null && last.hasModel()) {
                 ModelSummary.print(last.getModel(), System.out);

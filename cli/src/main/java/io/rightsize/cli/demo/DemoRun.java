@@ -104,7 +104,9 @@ public final class DemoRun {
         var progress = client.predictor().train(TrainRequest.getDefaultInstance());
         while (progress.hasNext()) {
             TrainProgress step = progress.next();
-            out.printf(Locale.ROOT, "  [%3.0f%%] %s%n", 100 * step.getFractionDone(), step.getMessage());
+            if (!step.getStage().equals("loss")) {
+                out.printf(Locale.ROOT, "  [%3.0f%%] %s%n", 100 * step.getFractionDone(), step.getMessage());
+            }
             if (step.hasModel()) {
                 model = step.getModel();
             }

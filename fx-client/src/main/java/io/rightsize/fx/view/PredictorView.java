@@ -6,6 +6,7 @@ import io.rightsize.api.v1.CandidateResult;
 import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.ResourceError;
 import io.rightsize.api.v1.TaskRecommendation;
+import io.rightsize.fx.model.LossPoint;
 import io.rightsize.fx.viewmodel.OrderFileRow;
 import io.rightsize.fx.viewmodel.OrdersViewModel;
 import io.rightsize.fx.viewmodel.PredictorViewModel;
@@ -13,10 +14,12 @@ import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -33,7 +36,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * The predictor: model info and training (progress, held-out error of each candidate), recommendations for a
+ * The predictor: model info and training (progress, loss curves, held-out error of each candidate), recommendations for a
  * loaded order before it is submitted, and the backtest table of a trace file.
  */
 public final class PredictorView extends HBox {
@@ -70,12 +73,23 @@ public final class PredictorView extends HBox {
         candidates.setTitle("candidates");
         candidates.setLegendVisible(false);
         candidates.setAnimated(false);
+        NumberAxis examples = new NumberAxis();
+        examples.setLabel("examples seen");
+        NumberAxis averageLoss = new NumberAxis();
+        averageLoss.setLabel("training loss (scaled)");
+        LineChart<Number, Number> loss = new LineChart<>(examples, averageLoss);
+        loss.setId("lossCurve");
+        loss.setTitle("training loss of the SGD candidates");
+        loss.setAnimated(false);
+        loss.setCreateSymbols(false);
+        loss.setPrefHeight(220);
+        model.lossCurve().addListener((ListChangeListener<LossPoint>) change -> plotLoss(loss, change));
         ListView<String> trainLog = new ListView<>(model.trainLog());
         trainLog.setId("trainLog");
         trainLog.setPrefHeight(160);
         model.modelProperty().addListener((obs, old, now) -> show(now));
         VBox modelBox = new VBox(8, new Label("Model"), new HBox(8, refresh, train, progress), status, modelSummary,
-                candidates, trainLog);
+                candidates, loss, trainLog);
         VBox.setVgrow(candidates, Priority.ALWAYS);
         modelBox.setPrefWidth(520);
 
@@ -146,6 +160,24 @@ public final class PredictorView extends HBox {
             series.getData().add(new XYChart.Data<>(candidate.getAlgorithm(), candidate.getScaledRmse()));
         }
         candidates.getData().add(series);
+    }
+
+    private static void plotLoss(LineChart<Number, Number> chart, ListChangeListener.Change<? extends LossPoint> change) {
+        while (change.next()) {
+            if (change.wasRemoved() && change.getList().isEmpty()) {
+                chart.getData().clear();
+            }
+            for (LossPoint point : change.getAddedSubList()) {
+                XYChart.Series<Number, Number> series = chart.getData().stream()
+                        .filter(s -> s.getName().equals(point.candidate())).findFirst().orElseGet(() -> {
+                            XYChart.Series<Number, Number> created = new XYChart.Series<>();
+                            created.setName(point.candidate());
+                            chart.getData().add(created);
+                            return created;
+                        });
+                series.getData().add(new XYChart.Data<>(point.iteration(), point.loss()));
+            }
+        }
     }
 
     private void chooseTrace(PredictorViewModel model) {

@@ -10,6 +10,7 @@ import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.RecommendResponse;
 import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.api.v1.TrainProgress;
+import io.rightsize.fx.model.LossPoint;
 import io.rightsize.fx.service.RightsizeGateway;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class PredictorViewModel {
     private final BooleanProperty training = new SimpleBooleanProperty();
     private final DoubleProperty trainProgress = new SimpleDoubleProperty();
     private final ObservableList<String> trainLog = FXCollections.observableArrayList();
+    private final ObservableList<LossPoint> lossCurve = FXCollections.observableArrayList();
     private final StringProperty recommender = new SimpleStringProperty("");
     private final ObservableList<TaskRecommendation> recommendations = FXCollections.observableArrayList();
     private final ObservableList<BacktestResult> backtest = FXCollections.observableArrayList();
@@ -69,6 +71,11 @@ public final class PredictorViewModel {
 
     public DoubleProperty trainProgressProperty() {
         return trainProgress;
+    }
+
+    /** The training-loss points of the current or last training run, in arrival order. */
+    public ObservableList<LossPoint> lossCurve() {
+        return lossCurve;
     }
 
     public ObservableList<String> trainLog() {
@@ -117,6 +124,7 @@ public final class PredictorViewModel {
         training.set(true);
         trainProgress.set(0);
         trainLog.clear();
+        lossCurve.clear();
         executor.execute(() -> {
             try {
                 current.train(progress -> Platform.runLater(() -> show(progress)));
@@ -181,6 +189,10 @@ public final class PredictorViewModel {
 
     private void show(TrainProgress progress) {
         trainProgress.set(progress.getFractionDone());
+        if (progress.getStage().equals("loss")) {
+            lossCurve.add(new LossPoint(progress.getCandidate(), progress.getIteration(), progress.getLoss()));
+            return;
+        }
         trainLog.add(String.format(Locale.ROOT, "%3.0f%%  %s  %s", 100 * progress.getFractionDone(),
                 progress.getStage(), progress.getMessage()));
         if (progress.hasModel()) {

@@ -56,7 +56,8 @@ public class PredictorGrpcService implements PredictorService {
             try {
                 boolean ran = training.tryTrain(request.getValidationFraction(), request.getSeed(), p ->
                         emitter.emit(TrainProgress.newBuilder().setStage(p.stage()).setMessage(p.message())
-                                .setFractionDone(p.fractionDone()).build()));
+                                .setFractionDone(p.fractionDone()).setCandidate(p.candidate())
+                                .setIteration(p.iteration()).setLoss(p.loss()).build()));
                 if (!ran) {
                     emitter.fail(Status.ABORTED.withDescription("a training run is already in progress")
                             .asRuntimeException());

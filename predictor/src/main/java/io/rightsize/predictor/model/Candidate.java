@@ -24,8 +24,7 @@ public enum Candidate {
     CART("cart-tree"),
     XGBOOST("xgboost");
 
-    /** SGD progress is logged every this many examples: once an epoch or less on real data, not every thousand. */
-    private static final int QUIET = 10_000_000;
+    static final int EPOCHS = 15;
 
     private final String algorithm;
 
@@ -37,11 +36,18 @@ public enum Candidate {
         return algorithm;
     }
 
-    public Trainer<Regressor> trainer(long seed) {
+    /** True for the SGD candidates, whose training loss can be followed (see {@link LossCapture}). */
+    public boolean reportsLoss() {
+        return this == LINEAR || this == FACTORIZATION_MACHINE;
+    }
+
+    /** {@code lossInterval}: examples between two reported training-loss points of an SGD candidate. */
+    public Trainer<Regressor> trainer(long seed, int lossInterval) {
         return switch (this) {
-            case LINEAR -> scaled(new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1), 15, QUIET, 1, seed));
+            case LINEAR -> scaled(new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1), EPOCHS,
+                    lossInterval, 1, seed));
             case FACTORIZATION_MACHINE -> scaled(new FMRegressionTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1),
-                    15, QUIET, 1, seed, 6, 0.1, false));
+                    EPOCHS, lossInterval, 1, seed, 6, 0.1, false));
             case CART -> new CARTRegressionTrainer(12);
             case XGBOOST -> new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE,
                     XGBoostTrainer.TreeMethod.HIST, XGBoostRegressionTrainer.RegressionType.LINEAR, 60, 0.3, 0, 6, 1,

@@ -59,13 +59,23 @@ public final class ModelTrainer {
                 .map(row -> features.query(row.orderServices(), row.service(), row.resource(), row.elapsedSeconds()))
                 .toList();
         List<ModelMetadata.CandidateScore> scores = new ArrayList<>();
+        List<TrainingResult.LossPoint> lossCurves = new ArrayList<>();
         Model<Regressor> best = null;
         Candidate bestCandidate = null;
         double bestRmse = Double.POSITIVE_INFINITY;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             long start = System.nanoTime();
-            Model<Regressor> model = candidate.trainer(options.seed()).train(train);
+            // About four loss points an epoch: a readable curve however large the data.
+            int lossInterval = Math.max(100, train.size() / 4);
+            double fraction = 0.1 + 0.7 * i / candidates.size();
+            Model<Regressor> model;
+            try (LossCapture capture = new LossCapture((iteration, loss) -> {
+                lossCurves.add(new TrainingResult.LossPoint(candidate.algorithm(), iteration, loss));
+                progress.accept(TrainingProgress.loss(candidate.algorithm(), iteration, loss, fraction));
+            })) {
+                model = candidate.trainer(options.seed(), lossInterval).train(train);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             double rmse = scaledRmse(predictScaled(model, validationExamples), split.validation(), scales);
             scores.add(new ModelMetadata.CandidateScore(candidate.algorithm(), rmse, seconds));
@@ -106,7 +116,7 @@ public final class ModelTrainer {
                 errors, scores, backtest, winner, Tribuo.VERSION);
         progress.accept(new TrainingProgress("done", bestCandidate.algorithm() + " won; backtest winner: " + winner,
                 1.0));
-        return new TrainingResult(new UsageModel(best, metadata), points);
+        return new TrainingResult(new UsageModel(best, metadata), points, lossCurves);
     }
 
     /** Predicts a whole list in one call: per-example calls cost XGBoost a native matrix each. */

@@ -13,11 +13,12 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Training plots as PNG, as the original system saved loss.png: error per candidate, and predicted vs actual. */
+/** Training plots as PNG, as the original system saved loss.png: loss curves, error per candidate, predicted vs actual. */
 public final class TrainingPlots {
 
     public static final String CANDIDATES_PNG = "candidates.png";
     public static final String PREDICTED_VS_ACTUAL_PNG = "predicted-vs-actual.png";
+    public static final String LOSS_PNG = "loss.png";
     private static final int MAX_POINTS = 5_000;
 
     private TrainingPlots() {
@@ -46,6 +47,13 @@ public final class TrainingPlots {
                             + result.model().metadata().algorithm() + ")", "actual (scaled)", "predicted (scaled)",
                     points, PlotOrientation.VERTICAL, true, false, false);
             ChartUtils.saveChartAsPNG(dir.resolve(PREDICTED_VS_ACTUAL_PNG).toFile(), scatter, 800, 600);
+
+            XYSeriesCollection curves = new XYSeriesCollection();
+            result.lossCurves().forEach(p -> seriesFor(curves, p.candidate()).add(p.iteration(), p.loss()));
+            JFreeChart loss = ChartFactory.createXYLineChart("Training loss of the SGD candidates",
+                    "examples seen", "average squared loss (scaled targets)", curves, PlotOrientation.VERTICAL, true,
+                    false, false);
+            ChartUtils.saveChartAsPNG(dir.resolve(LOSS_PNG).toFile(), loss, 800, 500);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write training plots to " + dir, e);
         }

@@ -86,6 +86,9 @@ class PredictorServiceTest {
         TrainProgress last = progress.get(progress.size() - 1);
         assertTrue(progress.size() >= 4, "progress was streamed: " + progress);
         assertTrue(last.hasModel());
+        assertTrue(progress.stream().anyMatch(p -> p.getStage().equals("loss")
+                && p.getCandidate().equals("factorization-machine") && p.getIteration() > 0 && p.getLoss() > 0),
+                "the training-loss curve is streamed");
         ModelInfo model = predictor.getModel(GetModelRequest.getDefaultInstance());
         assertTrue(model.getPresent());
         assertEquals("v1", model.getVersion());

@@ -57,6 +57,12 @@ class ModelTrainerTest {
         assertEquals(best, m.candidates().stream().filter(c -> c.algorithm().equals(m.algorithm())).findFirst()
                 .orElseThrow().scaledRmse());
         assertTrue(PROGRESS.stream().anyMatch(p -> p.stage().equals("candidate")));
+        for (String sgd : List.of("linear-sgd", "factorization-machine")) {
+            List<TrainingProgress> curve = PROGRESS.stream().filter(p -> p.isLoss() && p.candidate().equals(sgd))
+                    .toList();
+            assertTrue(curve.size() >= Candidate.EPOCHS, sgd + " reports its loss at least once an epoch");
+            assertTrue(curve.get(curve.size() - 1).loss() < curve.get(0).loss(), sgd + " loss falls");
+        }
         assertEquals(1.0, PROGRESS.get(PROGRESS.size() - 1).fractionDone());
     }
 
@@ -107,6 +113,7 @@ class ModelTrainerTest {
         TrainingPlots.write(dir, result);
         assertTrue(Files.size(dir.resolve(TrainingPlots.CANDIDATES_PNG)) > 1000);
         assertTrue(Files.size(dir.resolve(TrainingPlots.PREDICTED_VS_ACTUAL_PNG)) > 1000);
+        assertTrue(Files.size(dir.resolve(TrainingPlots.LOSS_PNG)) > 1000);
     }
 
     @Test
