@@ -91,9 +91,10 @@ public final class RightsizeGateway implements AutoCloseable {
     }
 
     /** The allocation each of these services would get, in order, from the predictor's default recommender. */
-    public RecommendResponse recommend(List<String> services) {
+    /** An empty recommender means the predictor's default. */
+    public RecommendResponse recommend(List<String> services, String recommender) {
         return client.predictor().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .recommend(RecommendRequest.newBuilder().addAllServices(services).build());
+                .recommend(RecommendRequest.newBuilder().addAllServices(services).setRecommender(recommender).build());
     }
 
     /** Trains on the stored samples, handing over each progress message; blocks until training ends. */

@@ -14,6 +14,7 @@ import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
@@ -101,7 +102,11 @@ public final class PredictorView extends HBox {
         Button recommend = new Button("Recommend");
         recommend.setId("recommend");
         recommend.disableProperty().bind(files.valueProperty().isNull());
-        recommend.setOnAction(e -> model.recommend(files.getValue()));
+        ComboBox<String> recommenderChoice = new ComboBox<>(FXCollections.observableArrayList(
+                PredictorViewModel.RECOMMENDERS));
+        recommenderChoice.setId("recommender");
+        recommenderChoice.getSelectionModel().selectFirst();
+        recommend.setOnAction(e -> model.recommend(files.getValue(), recommenderChoice.getValue()));
         Label recommender = new Label();
         recommender.textProperty().bind(model.recommenderProperty());
         TableView<TaskRecommendation> recommendations = new TableView<>(model.recommendations());
@@ -131,7 +136,7 @@ public final class PredictorView extends HBox {
         backtest.getColumns().add(column("series", r -> Integer.toString(r.series()), 60));
         VBox.setVgrow(backtest, Priority.ALWAYS);
 
-        VBox right = new VBox(8, new Label("Recommendations before submitting"), new HBox(8, files, recommend),
+        VBox right = new VBox(8, new Label("Recommendations before submitting"), new HBox(8, files, recommenderChoice, recommend),
                 recommender, recommendations, new Label("Backtest (history "
                 + Math.round(100 * PredictorViewModel.HISTORY_FRACTION) + "% of each series)"),
                 new HBox(8, trace, backtestStatus), backtest);

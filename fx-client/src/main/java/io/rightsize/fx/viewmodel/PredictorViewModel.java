@@ -45,6 +45,11 @@ public final class PredictorViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty training = new SimpleBooleanProperty();
     private final DoubleProperty trainProgress = new SimpleDoubleProperty();
+    /** The recommenders a user can ask for; the first lets the predictor choose. */
+    public static final List<String> RECOMMENDERS = List.of("predictor's default", "rightsize-ml", "rightsize", "vpa",
+            "krr", "seed-max");
+    static final String DEFAULT_RECOMMENDER = RECOMMENDERS.get(0);
+
     private final ObservableList<String> trainLog = FXCollections.observableArrayList();
     private final ObservableList<LossPoint> lossCurve = FXCollections.observableArrayList();
     private final StringProperty recommender = new SimpleStringProperty("");
@@ -141,7 +146,7 @@ public final class PredictorViewModel {
     }
 
     /** What the predictor would allocate to each task of a loaded, valid order file. */
-    public void recommend(OrderFileRow file) {
+    public void recommend(OrderFileRow file, String recommenderName) {
         RightsizeGateway current = connected();
         if (current == null || file == null || !file.check().isValid()) {
             return;
@@ -149,7 +154,8 @@ public final class PredictorViewModel {
         List<String> services = file.check().services();
         executor.execute(() -> {
             try {
-                RecommendResponse response = current.recommend(services);
+                RecommendResponse response = current.recommend(services,
+                        DEFAULT_RECOMMENDER.equals(recommenderName) ? "" : recommenderName);
                 Platform.runLater(() -> {
                     recommendations.setAll(response.getTasksList());
                     recommender.set(file.file().getFileName() + " by " + response.getRecommender());
