@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rightsize.devstack.StackConfig;
+import io.rightsize.fx.model.LossPoint;
 import io.rightsize.fx.service.SettingsStore;
 import io.rightsize.fx.view.MainView;
 import io.rightsize.fx.viewmodel.ClientModel;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
 import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,20 @@ class PredictorWindowTest {
     @AfterEach
     void stop() {
         model.shutdown();
+    }
+
+    @Test
+    void plotsEachCandidatesTrainingLossAsItArrives(FxRobot robot) {
+        robot.clickOn("Predictor");
+        robot.interact(() -> model.predictor().lossCurve().addAll(
+                new LossPoint("linear-sgd", 100, 0.30), new LossPoint("linear-sgd", 200, 0.12),
+                new LossPoint("factorization-machine", 100, 0.25)));
+
+        LineChart<?, ?> chart = robot.lookup("#lossCurve").queryAs(LineChart.class);
+        assertEquals(2, onFx(() -> chart.getData().size()), "one line per candidate");
+        assertEquals(2, onFx(() -> chart.getData().get(0).getData().size()));
+        robot.interact(() -> model.predictor().lossCurve().clear());
+        assertEquals(0, onFx(() -> chart.getData().size()), "a new training run starts a clean chart");
     }
 
     @Test
