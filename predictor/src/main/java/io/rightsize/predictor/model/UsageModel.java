@@ -2,7 +2,11 @@ package io.rightsize.predictor.model;
 
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.features.FeatureSpace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 
@@ -38,34 +42,40 @@ public final class UsageModel {
         return Math.max(0, scaled * metadata.targetScales().getOrDefault(resource, 1.0));
     }
 
+    /** Expected usage at each second of a run of the given length, predicted in one batch. */
+    public double[] overRun(Set<String> orderServices, String service, Resource resource, double seconds) {
+        int n = (int) Math.ceil(Math.max(1, seconds));
+        List<Example<Regressor>> examples = new ArrayList<>(n + 1);
+        for (int t = 0; t <= n; t++) {
+            examples.add(features.query(orderServices, service, resource, t));
+        }
+        double scale = metadata.targetScales().getOrDefault(resource, 1.0);
+        return model.predict(examples).stream()
+                .mapToDouble(p -> Math.max(0, p.getOutput().getValues()[0] * scale)).toArray();
+    }
+
     /** Mean expected usage over a run of the given length, sampled once a second as the monitor does. */
     public double meanOverRun(Set<String> orderServices, String service, Resource resource, double seconds) {
-        int n = (int) Math.ceil(Math.max(1, seconds));
-        double sum = 0;
-        for (int t = 0; t <= n; t++) {
-            sum += predict(orderServices, service, resource, t);
-        }
-        return sum / (n + 1);
+        return Arrays.stream(overRun(orderServices, service, resource, seconds)).average().orElse(0);
     }
 
     /** Highest expected usage over a run of the given length. */
     public double peakOverRun(Set<String> orderServices, String service, Resource resource, double seconds) {
-        double peak = 0;
-        for (int t = 0; t <= Math.ceil(Math.max(1, seconds)); t++) {
-            peak = Math.max(peak, predict(orderServices, service, resource, t));
-        }
-        return peak;
+        return Arrays.stream(overRun(orderServices, service, resource, seconds)).max().orElse(0);
     }
 
     /** Highest upper bound over a run: a limit that every second of the run stays under with the stated coverage. */
     public double peakUpperBoundOverRun(Set<String> orderServices, String service, Resource resource, double seconds) {
-        return peakOverRun(orderServices, service, resource, seconds)
-                + Math.max(0, metadata.calibration().offset(service, resource));
+        return peakOverRun(orderServices, service, resource, seconds) + offset(service, resource);
+    }
+
+    /** The calibrated margin of a service and resource, never negative. */
+    public double offset(String service, Resource resource) {
+        return Math.max(0, metadata.calibration().offset(service, resource));
     }
 
     /** Usage that a new sample stays under with the model's stated coverage. */
     public double upperBound(Set<String> orderServices, String service, Resource resource, double elapsedSeconds) {
-        return predict(orderServices, service, resource, elapsedSeconds)
-                + Math.max(0, metadata.calibration().offset(service, resource));
+        return predict(orderServices, service, resource, elapsedSeconds) + offset(service, resource);
     }
 }

@@ -14,6 +14,7 @@ import io.rightsize.predictor.store.ServiceHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,11 +69,14 @@ public class AllocationService {
                 UsageModel m = model.get();
                 Double known = m.metadata().expectedSeconds().get(service);
                 double seconds = known != null ? known : expectedSeconds(service);
+                double[] cpu = m.overRun(orderServices, service, Resource.CPU_MILLICORES, seconds);
+                double[] memory = m.overRun(orderServices, service, Resource.MEMORY_BYTES, seconds);
+                double memoryPeak = Arrays.stream(memory).max().orElse(0);
                 Allocation allocation = AllocationRounding.round(
-                        m.meanOverRun(orderServices, service, Resource.CPU_MILLICORES, seconds),
-                        m.peakUpperBoundOverRun(orderServices, service, Resource.CPU_MILLICORES, seconds),
-                        m.peakOverRun(orderServices, service, Resource.MEMORY_BYTES, seconds),
-                        m.peakUpperBoundOverRun(orderServices, service, Resource.MEMORY_BYTES, seconds),
+                        Arrays.stream(cpu).average().orElse(0),
+                        Arrays.stream(cpu).max().orElse(0) + m.offset(service, Resource.CPU_MILLICORES),
+                        memoryPeak,
+                        memoryPeak + m.offset(service, Resource.MEMORY_BYTES),
                         recommender);
                 return new TaskAllocation(position, service, allocation, seconds, String.format(Locale.ROOT,
                         "model v%d (%s), coverage %.2f", m.metadata().version(), m.metadata().algorithm(),
