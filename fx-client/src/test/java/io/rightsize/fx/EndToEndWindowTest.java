@@ -74,7 +74,8 @@ class EndToEndWindowTest {
         robot.interact(() -> model.orders().load(List.of(HOME.resolve("examples/orders/invalid/bad-param.json"),
                 HOME.resolve("examples/orders/portrait.json"))));
         await().atMost(Duration.ofSeconds(10)).until(() -> tableShows(robot, "#orderFiles", "ready"));
-        assertTrue(tableShows(robot, "#orderFiles", "invalid: tasks[0].params.radius"), "bad file refused");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> tableShows(robot, "#orderFiles", "invalid: tasks[0].params.radius"));
 
         robot.clickOn("#submitOrders");
         await().atMost(Duration.ofSeconds(30)).until(() -> tableShows(robot, "#orderFiles",
@@ -113,7 +114,7 @@ class EndToEndWindowTest {
         robot.interact(() -> robot.lookup("#recommendFile").queryComboBox().getSelectionModel().selectFirst());
         robot.clickOn("#recommend");
         await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> model.predictor().recommendations().size()) == 4);
-        assertTrue(tableShows(robot, "#recommendations", "resize"), "resize recommended");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tableShows(robot, "#recommendations", "resize"));
 
         robot.clickOn("#train");
         await().atMost(Duration.ofSeconds(180)).until(() -> onFx(() -> !model.predictor().trainingProperty().get()
