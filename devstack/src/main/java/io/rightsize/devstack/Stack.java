@@ -25,6 +25,9 @@ public final class Stack implements AutoCloseable {
     /** Partitions of the samples topic: samples are keyed by task, so tasks spread over consumers. */
     public static final int RESOURCES_PARTITIONS = 4;
 
+    /** The topics the services use, with their partition counts; the stack and the test resources create them. */
+    public static final Map<String, Integer> TOPICS = Map.of("resources", RESOURCES_PARTITIONS, "orchestrator", 1);
+
     private final StackConfig config;
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgresServer postgres;
@@ -71,7 +74,7 @@ public final class Stack implements AutoCloseable {
                 + postgres.port());
         CompletableFuture<Void> kafkaUp = CompletableFuture.runAsync(() -> {
             kafka.start(Duration.ofSeconds(60));
-            kafka.createTopics(Map.of("resources", RESOURCES_PARTITIONS, "orchestrator", 1));
+            kafka.createTopics(TOPICS);
         });
         CompletableFuture<Void> postgresUp = CompletableFuture.runAsync(postgres::start);
         CompletableFuture.allOf(kafkaUp, postgresUp).join();

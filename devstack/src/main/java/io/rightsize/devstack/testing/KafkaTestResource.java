@@ -2,6 +2,7 @@ package io.rightsize.devstack.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.rightsize.devstack.FreePorts;
+import io.rightsize.devstack.Stack;
 import io.rightsize.devstack.kafka.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Path dir = Path.of("target", "test-kafka-" + UUID.randomUUID()).toAbsolutePath();
         kafka = new EmbeddedKafka(dir, FreePorts.find(), FreePorts.find()).start(Duration.ofSeconds(60));
-        kafka.createTopics(Map.of("resources", 4, "orchestrator", 1));
+        kafka.createTopics(Stack.TOPICS);
         return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
     }
 
