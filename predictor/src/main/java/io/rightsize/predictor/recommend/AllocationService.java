@@ -14,9 +14,11 @@ import io.rightsize.predictor.store.ServiceHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,9 +57,13 @@ public class AllocationService {
     public List<TaskAllocation> recommend(List<String> services, String requested) {
         String recommender = requested == null || requested.isBlank() ? defaultRecommender() : requested;
         Set<String> orderServices = Set.copyOf(services);
+        // A service that appears twice in an order gets the same allocation: its history is read once.
+        Map<String, TaskAllocation> byService = new HashMap<>();
         List<TaskAllocation> result = new ArrayList<>();
         for (int position = 0; position < services.size(); position++) {
-            result.add(floorAtOom(forTask(position, services.get(position), orderServices, recommender)));
+            TaskAllocation allocation = byService.computeIfAbsent(services.get(position),
+                    service -> floorAtOom(forTask(0, service, orderServices, recommender)));
+            result.add(allocation.at(position));
         }
         return result;
     }
