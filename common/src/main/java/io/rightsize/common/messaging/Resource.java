@@ -9,7 +9,10 @@ public enum Resource {
     CPU_MILLICORES(1, "cpu_millicores"),
     MEMORY_BYTES(2, "memory_bytes"),
     DISK_READ_BYTES_PER_SECOND(3, "disk_read_bytes_per_second"),
-    DISK_WRITE_BYTES_PER_SECOND(4, "disk_write_bytes_per_second");
+    DISK_WRITE_BYTES_PER_SECOND(4, "disk_write_bytes_per_second"),
+    /** Measured for task pods only (their own network namespace); a local process shares the host's. */
+    NETWORK_RECEIVE_BYTES_PER_SECOND(5, "network_receive_bytes_per_second"),
+    NETWORK_TRANSMIT_BYTES_PER_SECOND(6, "network_transmit_bytes_per_second");
 
     private final int id;
     private final String wireName;

@@ -11,6 +11,9 @@ public sealed interface CgroupReader permits CgroupV1, CgroupV2 {
     /** The counters now; {@code wallMillis} stamps the snapshot so two of them make a rate. */
     ProcessSnapshot snapshot(long wallMillis) throws IOException;
 
+    /** The file listing the cgroup's processes, one pid per line (a container's; a pod's network is theirs). */
+    Path processes();
+
     /**
      * The reader for the cgroup at {@code relative} (e.g. {@code kubepods.slice/.../cri-containerd-ID.scope}) under
      * the hierarchy mounted at {@code root}: v2 when the root is the unified hierarchy, else v1's controllers.

@@ -16,6 +16,11 @@ public record CgroupV1(Path cpuacct, Path memory, Path blkio) implements CgroupR
     private static final long NANOS_PER_MILLI = 1_000_000;
 
     @Override
+    public Path processes() {
+        return cpuacct.resolve("cgroup.procs");
+    }
+
+    @Override
     public ProcessSnapshot snapshot(long wallMillis) throws IOException {
         long cpuNanos = CgroupFiles.single(cpuacct.resolve("cpuacct.usage"));
         long memoryBytes = memoryBytes(memory);

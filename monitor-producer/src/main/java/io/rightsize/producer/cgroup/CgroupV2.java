@@ -14,6 +14,11 @@ public record CgroupV2(Path dir) implements CgroupReader {
     private static final long MICROS_PER_MILLI = 1000;
 
     @Override
+    public Path processes() {
+        return dir.resolve("cgroup.procs");
+    }
+
+    @Override
     public ProcessSnapshot snapshot(long wallMillis) throws IOException {
         long cpuMicros = CgroupFiles.keyed(dir.resolve("cpu.stat"), "usage_usec")
                 .orElseThrow(() -> new IOException(dir.resolve("cpu.stat") + " has no usage_usec"));

@@ -4,35 +4,30 @@ import io.rightsize.common.json.Json;
 import io.rightsize.common.json.MalformedMessageException;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
-import io.rightsize.producer.config.ProducerConfig;
 import io.rightsize.producer.sampling.SamplingScheduler;
 import io.quarkus.runtime.StartupEvent;
 import io.rightsize.common.messaging.Allocation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Starts and stops sampling as the orchestrator's task events arrive; events for other hosts are ignored. */
+/** Starts and stops sampling as the orchestrator's task events arrive; the probe tells which tasks are this host's. */
 @ApplicationScoped
 public class TaskEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(TaskEventConsumer.class);
 
     private final SamplingScheduler scheduler;
-    private final String host;
 
-    public TaskEventConsumer(SamplingScheduler scheduler, ProducerConfig config) {
+    public TaskEventConsumer(SamplingScheduler scheduler) {
         this.scheduler = scheduler;
-        this.host = config.host().orElseGet(TaskEventConsumer::localHost);
     }
 
     /** The first JSON read of an event costs a cold JVM about a second; pay it before the service is ready. */
     void warmUp(@Observes StartupEvent startup) {
-        TaskEvent sample = TaskEvent.started("warm-up", 0, 0, "warm-up", 1, host,
+        TaskEvent sample = TaskEvent.started("warm-up", 0, 0, "warm-up", 1, "warm-up",
                 new Allocation(1, 1, 1, 1, "warm-up"), Instant.now());
         Json.read(Json.write(sample), TaskEvent.class);
     }
@@ -53,19 +48,10 @@ public class TaskEventConsumer {
         LOG.debugf("%s of task %d received %d ms after it happened", event.type(), event.taskId(),
                 System.currentTimeMillis() - event.timestamp().toEpochMilli());
         if (event.type() == TaskEventType.STARTED) {
-            if (event.pid() != null && host.equals(event.host())) {
-                scheduler.start(event);
-            }
+            scheduler.start(event);
         } else {
             scheduler.stop(event.taskId());
         }
     }
 
-    private static String localHost() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
-    }
 }

@@ -4,21 +4,26 @@ import io.rightsize.common.messaging.Resource;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.UsageSample;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Turns successive snapshots of one task's process into samples: CPU in millicores and disk in bytes/s over
- * the last interval (since process start for the first), memory as resident bytes now.
+ * Turns successive snapshots of one task into samples: CPU in millicores, disk and network in bytes/s over the last
+ * interval (since the task's start for the first), memory as bytes in use now.
  */
 final class TaskSampler {
 
     private final TaskEvent started;
     private ProcessSnapshot previous;
+    /** The last network reading and its time: a missed reading must not shorten the next rate's interval. */
+    private NetworkCounters network;
+    private long networkMillis;
 
-    TaskSampler(TaskEvent started, long processStartMillis) {
+    TaskSampler(TaskEvent started, ProcessSnapshot origin) {
         this.started = started;
-        this.previous = new ProcessSnapshot(processStartMillis, 0, 0, 0, 0);
+        this.previous = origin;
+        this.network = origin.network();
+        this.networkMillis = origin.wallMillis();
     }
 
     TaskEvent task() {
@@ -32,21 +37,31 @@ final class TaskSampler {
             return List.of();
         }
         double seconds = wall / 1000.0;
-        double cpuMillicores = Math.max(0, now.cpuMillis() - previous.cpuMillis()) * 1000.0 / wall;
-        double readRate = Math.max(0, now.bytesRead() - previous.bytesRead()) / seconds;
-        double writeRate = Math.max(0, now.bytesWritten() - previous.bytesWritten()) / seconds;
-        previous = now;
         Instant at = Instant.ofEpochMilli(now.wallMillis());
-        return List.of(
-                sample(Resource.CPU_MILLICORES, cpuMillicores, at),
-                sample(Resource.MEMORY_BYTES, now.residentBytes(), at),
-                sample(Resource.DISK_READ_BYTES_PER_SECOND, readRate, at),
-                sample(Resource.DISK_WRITE_BYTES_PER_SECOND, writeRate, at));
+        List<UsageSample> samples = new ArrayList<>(6);
+        samples.add(sample(Resource.CPU_MILLICORES, rate(now.cpuMillis(), previous.cpuMillis(), seconds), at));
+        samples.add(sample(Resource.MEMORY_BYTES, now.residentBytes(), at));
+        samples.add(sample(Resource.DISK_READ_BYTES_PER_SECOND, rate(now.bytesRead(), previous.bytesRead(), seconds), at));
+        samples.add(sample(Resource.DISK_WRITE_BYTES_PER_SECOND,
+                rate(now.bytesWritten(), previous.bytesWritten(), seconds), at));
+        if (now.network() != null && network != null) {
+            double networkSeconds = (now.wallMillis() - networkMillis) / 1000.0;
+            samples.add(sample(Resource.NETWORK_RECEIVE_BYTES_PER_SECOND,
+                    rate(now.network().receivedBytes(), network.receivedBytes(), networkSeconds), at));
+            samples.add(sample(Resource.NETWORK_TRANSMIT_BYTES_PER_SECOND,
+                    rate(now.network().transmittedBytes(), network.transmittedBytes(), networkSeconds), at));
+        }
+        if (now.network() != null) {
+            network = now.network();
+            networkMillis = now.wallMillis();
+        }
+        previous = now;
+        return samples;
     }
 
-    static Optional<Long> checkSameProcess(TaskEvent started, Optional<Long> processStartMillis) {
-        return processStartMillis.filter(start ->
-                Math.abs(start - started.timestamp().toEpochMilli()) < 10_000);
+    /** Counters only grow; a drop (a counter reset) counts as nothing rather than a negative rate. */
+    private static double rate(long now, long before, double seconds) {
+        return Math.max(0, now - before) / seconds;
     }
 
     private UsageSample sample(Resource resource, double value, Instant at) {

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -21,6 +18,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.rightsize.devstack.manifests.Manifests;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import java.net.InetAddress;
@@ -206,7 +204,7 @@ class KubernetesJobRunnerTest {
         Set<String> used = new TreeSet<>();
         for (RecordedRequest r = server.getKubernetesMockServer().takeRequest(200, TimeUnit.MILLISECONDS); r != null;
                 r = server.getKubernetesMockServer().takeRequest(200, TimeUnit.MILLISECONDS)) {
-            used.add(grant(r.getMethod(), r.getPath()));
+            used.add(Manifests.rbacGrant(r.getMethod(), r.getPath()));
         }
         // What the test itself did while playing the Job controller is not the runner's business.
         used.removeAll(Set.of("/pods:create", "/pods/status:update", "/pods/status:patch"));
@@ -224,49 +222,8 @@ class KubernetesJobRunnerTest {
         assertTrue(jobs().isEmpty());
     }
 
-    /** {@code group/resource:verb} of an API request, as RBAC sees it. */
-    private static String grant(String method, String pathAndQuery) {
-        String path = pathAndQuery.split("\\?")[0];
-        boolean watch = pathAndQuery.contains("watch=true");
-        String[] s = path.substring(1).split("/");
-        int namespaced = s[0].equals("api") ? 2 : 3;
-        String group = s[0].equals("api") ? "" : s[1];
-        String resource = s[namespaced + 2];
-        boolean named = s.length > namespaced + 3;
-        if (s.length > namespaced + 4) {
-            resource += "/" + s[namespaced + 4];
-        }
-        String verb = switch (method) {
-            case "POST" -> "create";
-            case "DELETE" -> "delete";
-            case "PUT" -> "update";
-            case "PATCH" -> "patch";
-            default -> watch ? "watch" : named ? "get" : "list";
-        };
-        return group + "/" + resource + ":" + verb;
-    }
-
     private static Set<String> grantedByRole() throws Exception {
-        Set<String> grants = new TreeSet<>();
-        try (var docs = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class)
-                .<JsonNode>readValues(Path.of("..", "kubernetes", "base", "rbac.yaml").toFile())) {
-            while (docs.hasNext()) {
-                JsonNode doc = docs.next();
-                if (!"Role".equals(doc.path("kind").asText())) {
-                    continue;
-                }
-                for (JsonNode rule : doc.path("rules")) {
-                    for (JsonNode group : rule.path("apiGroups")) {
-                        for (JsonNode resource : rule.path("resources")) {
-                            for (JsonNode verb : rule.path("verbs")) {
-                                grants.add(group.asText() + "/" + resource.asText() + ":" + verb.asText());
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return grants;
+        return Manifests.grants(Manifests.find(Manifests.documents("base"), "Role", "orchestrator-task-runner"));
     }
 
     private List<Job> jobs() {

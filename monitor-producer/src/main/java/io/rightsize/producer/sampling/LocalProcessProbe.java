@@ -1,0 +1,88 @@
+package io.rightsize.producer.sampling;
+
+import io.quarkus.runtime.StartupEvent;
+import io.rightsize.common.messaging.TaskEvent;
+import io.rightsize.producer.config.ProbeMode;
+import io.rightsize.producer.config.ProducerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import oshi.SystemInfo;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+
+/** Local tasks: reads a process's counters through OSHI (/proc on Linux), for tasks started on this host. */
+@ApplicationScoped
+public class LocalProcessProbe implements TaskProbe {
+
+    /** A task's process started within this long of its STARTED event; a pid reused later is another process. */
+    private static final long SAME_PROCESS_MILLIS = 10_000;
+
+    private final OperatingSystem os = new SystemInfo().getOperatingSystem();
+    private final String host;
+    private final boolean active;
+
+    public LocalProcessProbe(ProducerConfig config) {
+        this.host = config.host().orElseGet(LocalProcessProbe::localHost);
+        this.active = config.mode() == ProbeMode.LOCAL;
+    }
+
+    /** OSHI's first read loads native access and takes over a second; pay that before the service is ready. */
+    void warmUp(@Observes StartupEvent event) {
+        if (active) {
+            read(ProcessHandle.current().pid());
+        }
+    }
+
+    @Override
+    public Attachment attach(TaskEvent started) {
+        if (started.pid() == null || !host.equals(started.host())) {
+            return new Attachment.NotHere("started on " + started.host() + ", this is " + host);
+        }
+        long pid = started.pid();
+        Optional<Long> start = startMillis(pid)
+                .filter(s -> Math.abs(s - started.timestamp().toEpochMilli()) < SAME_PROCESS_MILLIS);
+        if (start.isEmpty()) {
+            return new Attachment.NotHere("process " + pid + " is gone or is another process");
+        }
+        ProcessSnapshot origin = new ProcessSnapshot(start.get(), 0, 0, 0, 0);
+        return new Attachment.Attached(new TaskSource() {
+            @Override
+            public ProcessSnapshot origin() {
+                return origin;
+            }
+
+            @Override
+            public Optional<ProcessSnapshot> read() {
+                return LocalProcessProbe.this.read(pid);
+            }
+        });
+    }
+
+    /** The process's counters now, or empty when it has gone. */
+    public Optional<ProcessSnapshot> read(long pid) {
+        OSProcess process = os.getProcess((int) pid);
+        if (process == null || process.getState() == OSProcess.State.INVALID) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProcessSnapshot(System.currentTimeMillis(),
+                process.getKernelTime() + process.getUserTime(), process.getResidentMemory(),
+                process.getBytesRead(), process.getBytesWritten()));
+    }
+
+    /** When the process started (epoch ms), to tell a task's process from a later one that reused its pid. */
+    Optional<Long> startMillis(long pid) {
+        OSProcess process = os.getProcess((int) pid);
+        return process == null ? Optional.empty() : Optional.of(process.getStartTime());
+    }
+
+    private static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.rightsize.producer.manifests;
+
+import static io.rightsize.devstack.manifests.Manifests.find;
+import static io.rightsize.devstack.manifests.Manifests.podSpec;
+import static io.rightsize.devstack.manifests.Manifests.workload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rightsize.devstack.manifests.Manifests;
+import io.rightsize.producer.config.ProbeMode;
+import io.rightsize.producer.config.ProducerConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The monitor-producer DaemonSet in kubernetes/ agrees with this module's code: settings, host mounts and Role. */
+class DaemonSetManifestTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void runsOnEveryNodeInKubernetesModeWithItsNodeAndTheHostTreesItReads(String kustomization) throws Exception {
+        List<JsonNode> docs = documents(kustomization);
+        JsonNode daemonSet = workload(docs, "monitor-producer");
+        assertEquals("DaemonSet", daemonSet.path("kind").asText());
+        JsonNode pod = podSpec(daemonSet);
+        JsonNode container = pod.path("containers").get(0);
+
+        Map<String, String> env = env(docs, container);
+        assertEquals(ProbeMode.KUBERNETES, ProbeMode.valueOf(env.get("RIGHTSIZE_PRODUCER_MODE").toUpperCase()));
+        assertEquals("spec.nodeName", fieldRef(container, "RIGHTSIZE_PRODUCER_KUBERNETES_NODE_NAME"));
+        assertEquals("metadata.namespace", fieldRef(container, "RIGHTSIZE_PRODUCER_KUBERNETES_NAMESPACE"));
+        assertEquals("/sys/fs/cgroup", hostPathMountedAt(pod, env.get("RIGHTSIZE_PRODUCER_KUBERNETES_CGROUP_ROOT")));
+        assertEquals("/proc", hostPathMountedAt(pod, env.get("RIGHTSIZE_PRODUCER_KUBERNETES_PROC_ROOT")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void environmentNamesAreSettingsTheProducerReads(String kustomization) throws Exception {
+        List<JsonNode> docs = documents(kustomization);
+        Set<String> known = Manifests.envNames(Manifests.properties("monitor-producer"));
+        Manifests.addMappingEnvNames(ProducerConfig.class, "rightsize.producer", known);
+
+        for (String env : Manifests.envGiven(docs, workload(docs, "monitor-producer"))) {
+            assertTrue(known.contains(env), "monitor-producer is given " + env + ", which it does not read");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void readsPodsUnderItsOwnServiceAccountAndNothingElse(String kustomization) throws Exception {
+        List<JsonNode> docs = documents(kustomization);
+
+        assertEquals("monitor-producer", podSpec(workload(docs, "monitor-producer")).path("serviceAccountName")
+                .asText());
+        find(docs, "ServiceAccount", "monitor-producer");
+        JsonNode binding = find(docs, "RoleBinding", "monitor-producer-pod-reader");
+        assertEquals("monitor-producer-pod-reader", binding.at("/roleRef/name").asText());
+        assertEquals("monitor-producer", binding.at("/subjects/0/name").asText());
+        assertEquals(Set.of("/pods:get", "/pods:list", "/pods:watch"),
+                Manifests.grants(find(docs, "Role", "monitor-producer-pod-reader")));
+    }
+
+    private static Map<String, String> env(List<JsonNode> docs, JsonNode container) {
+        Map<String, String> env = new HashMap<>();
+        for (JsonNode source : container.path("envFrom")) {
+            find(docs, "ConfigMap", source.at("/configMapRef/name").asText()).path("data").fields()
+                    .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        }
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        return env;
+    }
+
+    private static String fieldRef(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (e.path("name").asText().equals(name)) {
+                return e.at("/valueFrom/fieldRef/fieldPath").asText();
+            }
+        }
+        throw new AssertionError("no env " + name);
+    }
+
+    /** The host path of the read-only volume mounted at {@code mountPath}. */
+    private static String hostPathMountedAt(JsonNode pod, String mountPath) {
+        for (JsonNode mount : pod.at("/containers/0/volumeMounts")) {
+            if (mount.path("mountPath").asText().equals(mountPath)) {
+                assertTrue(mount.path("readOnly").asBoolean(), mountPath + " must be read-only");
+                for (JsonNode volume : pod.path("volumes")) {
+                    if (volume.path("name").asText().equals(mount.path("name").asText())) {
+                        return volume.at("/hostPath/path").asText();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("nothing mounted at " + mountPath);
+    }
+
+    private static List<JsonNode> documents(String kustomization) throws Exception {
+        if (!kustomization.equals("base")) {
+            assumeTrue(Manifests.kubectlPresent(), "kubectl is not installed: only the raw base is checked");
+        }
+        return Manifests.documents(kustomization);
+    }
+}
