@@ -12,7 +12,7 @@ import java.util.Set;
  * blur burns 900m CPU at a flat 200 MiB; resize ramps memory 100 MiB + 30 MiB/s at 400m CPU;
  * grayscale uses 300m and 80 MiB, plus 100m more when the order also contains blur.
  */
-final class GeneratedUsage {
+public final class GeneratedUsage {
 
     static final double MIB = 1 << 20;
 
@@ -35,7 +35,7 @@ final class GeneratedUsage {
         };
     }
 
-    static List<UsageRow> orders(int count, long seed) {
+    public static List<UsageRow> orders(int count, long seed) {
         Random random = new Random(seed);
         List<Set<String>> shapes = List.of(Set.of("blur", "grayscale"), Set.of("resize", "grayscale"),
                 Set.of("blur", "resize"), Set.of("grayscale"), Set.of("blur", "resize", "grayscale"));
