@@ -26,7 +26,8 @@ public final class Stack implements AutoCloseable {
     public static final int RESOURCES_PARTITIONS = 4;
 
     /** The topics the services use, with their partition counts; the stack and the test resources create them. */
-    public static final Map<String, Integer> TOPICS = Map.of("resources", RESOURCES_PARTITIONS, "orchestrator", 1);
+    public static final Map<String, Integer> TOPICS = Map.of("resources", RESOURCES_PARTITIONS, "orchestrator", 1,
+            "sampling-gaps", 1, "resources-dlq", 1, "orchestrator-dlq", 1);
 
     private final StackConfig config;
     private final EmbeddedKafka kafka;

@@ -1,13 +1,16 @@
 package io.rightsize.cli.client;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.rightsize.api.v1.OrderServiceGrpc;
 import io.rightsize.api.v1.PredictorServiceGrpc;
 import io.rightsize.api.v1.UsageServiceGrpc;
+import io.rightsize.grpc.client.ClientChannels;
 import java.util.concurrent.TimeUnit;
 
-/** Plain-text gRPC channels to the orchestrator, the monitor-consumer and the predictor. */
+/**
+ * gRPC channels to the orchestrator, the monitor-consumer and the predictor: plain text on the local stack, TLS and
+ * a bearer token when RIGHTSIZE_TLS_CA and RIGHTSIZE_API_TOKEN are set (see {@link ClientChannels}).
+ */
 public final class RightsizeClient implements AutoCloseable {
 
     private final ManagedChannel orchestrator;
@@ -15,9 +18,9 @@ public final class RightsizeClient implements AutoCloseable {
     private final ManagedChannel predictor;
 
     public RightsizeClient(Endpoints endpoints) {
-        this.orchestrator = ManagedChannelBuilder.forTarget(endpoints.orchestrator()).usePlaintext().build();
-        this.consumer = ManagedChannelBuilder.forTarget(endpoints.monitorConsumer()).usePlaintext().build();
-        this.predictor = ManagedChannelBuilder.forTarget(endpoints.predictor()).usePlaintext().build();
+        this.orchestrator = ClientChannels.forTarget(endpoints.orchestrator());
+        this.consumer = ClientChannels.forTarget(endpoints.monitorConsumer());
+        this.predictor = ClientChannels.forTarget(endpoints.predictor());
     }
 
     public OrderServiceGrpc.OrderServiceBlockingStub orders() {

@@ -24,23 +24,31 @@ public class SampleConsumer {
 
     private final SampleStore store;
     private final LiveSamples live;
+    private final DeadLetters deadLetters;
 
-    public SampleConsumer(SampleStore store, LiveSamples live) {
+    public SampleConsumer(SampleStore store, LiveSamples live, DeadLetters deadLetters) {
         this.store = store;
         this.live = live;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("resources")
     public Uni<Void> consume(List<String> payloads) {
         List<UsageSample> samples = new ArrayList<>(payloads.size());
+        List<Uni<Void>> refused = new ArrayList<>();
         for (String payload : payloads) {
             try {
                 samples.add(Json.read(payload, UsageSample.class));
             } catch (MalformedMessageException | IllegalArgumentException | NullPointerException e) {
-                LOG.warnf("skipping malformed sample: %s", e.getMessage());
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                LOG.warnf("malformed sample sent to resources-dlq: %s", reason);
+                refused.add(deadLetters.send(payload == null ? "" : payload, reason));
             }
         }
-        return store.insert(samples)
+        Uni<Void> parked = refused.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(refused).andFailFast().replaceWithVoid()
+                        .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely();
+        return parked.chain(() -> store.insert(samples))
                 .onFailure().invoke(e -> LOG.warnf("storing %d samples failed, retrying: %s", samples.size(),
                         e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()

@@ -21,6 +21,13 @@ public interface ProducerConfig {
     @WithDefault("1s")
     Duration interval();
 
+    /**
+     * How far back task events are read again whenever this instance gets the task-event partitions: a restarted
+     * producer finds the tasks still running (and records the gap it left) instead of skipping them.
+     */
+    @WithDefault("6h")
+    Duration replayWindow();
+
     Kubernetes kubernetes();
 
     /** Settings of the DaemonSet mode: one producer per node samples that node's task pods. */

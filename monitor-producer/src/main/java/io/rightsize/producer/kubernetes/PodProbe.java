@@ -58,6 +58,12 @@ public class PodProbe implements TaskProbe {
         }
     }
 
+    /** The runner names the pod's node as the task's host once the pod is placed. */
+    @Override
+    public boolean ranHere(TaskEvent event) {
+        return config.kubernetes().nodeName().map(node -> node.equals(event.host())).orElse(false);
+    }
+
     @Override
     public Attachment attach(TaskEvent started) {
         String node = config.kubernetes().nodeName().orElseThrow();

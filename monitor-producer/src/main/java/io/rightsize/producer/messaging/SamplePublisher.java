@@ -1,6 +1,7 @@
 package io.rightsize.producer.messaging;
 
 import io.rightsize.common.json.Json;
+import io.rightsize.common.messaging.SamplingGap;
 import io.rightsize.common.messaging.UsageSample;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -11,18 +12,29 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-/** Publishes samples on the {@code resources} topic, keyed by order/task. */
+/** Publishes samples on the {@code resources} topic and sampling gaps on {@code sampling-gaps}, keyed by order/task. */
 @ApplicationScoped
 public class SamplePublisher {
 
     private static final Logger LOG = Logger.getLogger(SamplePublisher.class);
 
     private final MutinyEmitter<String> emitter;
+    private final MutinyEmitter<String> gaps;
     private final AtomicLong failed = new AtomicLong();
 
     public SamplePublisher(@Channel("resources") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000)
-                           MutinyEmitter<String> emitter) {
+                           MutinyEmitter<String> emitter,
+                           @Channel("sampling-gaps") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000)
+                           MutinyEmitter<String> gaps) {
         this.emitter = emitter;
+        this.gaps = gaps;
+    }
+
+    public void publish(SamplingGap gap) {
+        Message<String> message = Message.of(Json.write(gap))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(gap.key()).build());
+        gaps.sendMessage(message).subscribe().with(ok -> { }, failure ->
+                LOG.errorf("sampling gap of task %d not published: %s", gap.taskId(), failure.getMessage()));
     }
 
     public void publish(UsageSample sample) {

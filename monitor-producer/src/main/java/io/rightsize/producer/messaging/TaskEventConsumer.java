@@ -38,19 +38,20 @@ public class TaskEventConsumer {
         try {
             event = Json.read(payload, TaskEvent.class);
         } catch (MalformedMessageException e) {
-            LOG.warnf("skipping malformed task event: %s", e.getMessage());
-            return;
+            // Refused: the connector's dead-letter strategy moves it to orchestrator-dlq with this reason.
+            LOG.warnf("malformed task event sent to the dead-letter topic: %s", e.getMessage());
+            throw e;
         }
         if (event.type() == null) {
-            LOG.warnf("skipping task event without a type: %s", payload);
-            return;
+            LOG.warnf("task event without a type sent to the dead-letter topic: %s", payload);
+            throw new MalformedMessageException("task event has no type", null);
         }
         LOG.debugf("%s of task %d received %d ms after it happened", event.type(), event.taskId(),
                 System.currentTimeMillis() - event.timestamp().toEpochMilli());
         if (event.type() == TaskEventType.STARTED) {
             scheduler.start(event);
         } else {
-            scheduler.stop(event.taskId());
+            scheduler.ended(event);
         }
     }
 

@@ -3,12 +3,14 @@ package io.rightsize.producer.nativeimage;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.Resource;
+import io.rightsize.common.messaging.SamplingGap;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.common.messaging.UsageSample;
 
 /** The JSON message types Jackson reads and writes by reflection, which a native image must keep. */
-@RegisterForReflection(targets = {TaskEvent.class, TaskEventType.class, Allocation.class, UsageSample.class, Resource.class})
+@RegisterForReflection(targets = {TaskEvent.class, TaskEventType.class, Allocation.class, UsageSample.class,
+        Resource.class, SamplingGap.class})
 public final class NativeImageRegistrations {
 
     private NativeImageRegistrations() {

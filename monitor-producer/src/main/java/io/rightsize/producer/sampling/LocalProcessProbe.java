@@ -37,6 +37,11 @@ public class LocalProcessProbe implements TaskProbe {
     }
 
     @Override
+    public boolean ranHere(TaskEvent event) {
+        return event.pid() != null && event.pid() > 0 && host.equals(event.host());
+    }
+
+    @Override
     public Attachment attach(TaskEvent started) {
         if (started.pid() == null || !host.equals(started.host())) {
             return new Attachment.NotHere("started on " + started.host() + ", this is " + host);

@@ -1,6 +1,7 @@
 package io.rightsize.producer.sampling;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.rightsize.common.messaging.SamplingGap;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.UsageSample;
 import io.rightsize.producer.config.ProbeMode;
@@ -11,7 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +42,17 @@ public class SamplingScheduler {
     private final long attachTimeoutMillis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "task-sampler"));
-    private final Map<Long, ScheduledFuture<?>> sampling = new ConcurrentHashMap<>();
+    private final Map<Long, Follow> sampling = new ConcurrentHashMap<>();
+    /** A task that ended this long before this process started may have been followed by the previous instance. */
+    private static final long PREDECESSOR_GRACE_MILLIS = 60_000;
+    private final long processStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    /** Tasks this process has sampled, so replayed events (after a rebalance) do not count them as unsampled. */
+    private final Set<Long> attachedTasks = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > 100_000;
+        }
+    });
 
     public SamplingScheduler(Instance<LocalProcessProbe> local, Instance<PodProbe> pods, SamplePublisher publisher,
                              ProducerConfig config) {
@@ -51,17 +67,46 @@ public class SamplingScheduler {
     }
 
     public void start(TaskEvent started) {
-        Follow follow = new Follow(started);
-        sampling.computeIfAbsent(started.taskId(), id ->
-                timer.scheduleAtFixedRate(() -> tick(follow), 0, intervalMillis, TimeUnit.MILLISECONDS));
+        sampling.computeIfAbsent(started.taskId(), id -> {
+            Follow follow = new Follow(started);
+            follow.future = timer.scheduleAtFixedRate(() -> tick(follow), 0, intervalMillis, TimeUnit.MILLISECONDS);
+            return follow;
+        });
     }
 
     public void stop(long taskId) {
-        ScheduledFuture<?> future = sampling.remove(taskId);
-        if (future != null) {
-            future.cancel(false);
+        Follow follow = sampling.remove(taskId);
+        if (follow != null) {
+            follow.future.cancel(false);
             LOG.debugf("stopped sampling task %d", taskId);
         }
+    }
+
+    /**
+     * The task's end event: stops sampling it. A task of this host that no sampler of this process followed, and that
+     * ended while this process was starting or shortly before (a crashed predecessor's watch), gets its whole run
+     * recorded as a gap.
+     */
+    public void ended(TaskEvent end) {
+        Follow follow = sampling.remove(end.taskId());
+        if (follow != null) {
+            follow.future.cancel(false);
+        }
+        boolean followed;
+        synchronized (attachedTasks) {
+            followed = attachedTasks.contains(end.taskId());
+        }
+        if (followed || !probe.ranHere(end) || end.durationSeconds() == null
+                || end.timestamp().toEpochMilli() < processStart - PREDECESSOR_GRACE_MILLIS) {
+            return;
+        }
+        Instant to = end.timestamp();
+        Instant from = to.minusMillis(Math.round(end.durationSeconds() * 1000));
+        publisher.publish(new SamplingGap(end.orderId(), end.taskId(), end.service(), from, to,
+                "no sampler followed the task: monitor-producer was down or restarting, or the task's start event"
+                        + " arrived after it ended"));
+        LOG.warnf("task %d (order %s) ran unsampled from %s to %s; recorded as a gap", end.taskId(), end.orderId(),
+                from, to);
     }
 
     public int sampledTasks() {
@@ -93,6 +138,21 @@ public class SamplingScheduler {
         if (attachment instanceof Attachment.Attached attached) {
             follow.source = attached.source();
             follow.sampler = new TaskSampler(task, attached.source().origin());
+            synchronized (attachedTasks) {
+                attachedTasks.add(task.taskId());
+            }
+            long taskStart = attached.source().origin().wallMillis();
+            long now = System.currentTimeMillis();
+            if (now - taskStart > intervalMillis) {
+                // The seconds before the first sample cannot be sampled any more: say so rather than leave a hole.
+                String why = taskStart < processStart ? "monitor-producer started at "
+                        + Instant.ofEpochMilli(processStart) + ", after the task"
+                        : "the task's start event arrived " + (now - taskStart) + " ms after the task started";
+                publisher.publish(new SamplingGap(task.orderId(), task.taskId(), task.service(),
+                        Instant.ofEpochMilli(taskStart), Instant.ofEpochMilli(now), why));
+                LOG.infof("task %d (order %s): no samples before %d ms after its start (%s)", task.taskId(),
+                        task.orderId(), now - taskStart, why);
+            }
             LOG.infof("sampling task %d %s (order %s) every %d ms, from %d ms after its start", task.taskId(),
                     task.service(), task.orderId(), intervalMillis,
                     System.currentTimeMillis() - task.timestamp().toEpochMilli());
@@ -114,6 +174,7 @@ public class SamplingScheduler {
     private static final class Follow {
         final TaskEvent task;
         final long since = System.currentTimeMillis();
+        ScheduledFuture<?> future;
         TaskSource source;
         TaskSampler sampler;
 

@@ -6,4 +6,7 @@ import io.rightsize.common.messaging.TaskEvent;
 public interface TaskProbe {
 
     Attachment attach(TaskEvent started);
+
+    /** Whether the task of this (end) event ran where this probe samples: this host, or this node. */
+    boolean ranHere(TaskEvent event);
 }

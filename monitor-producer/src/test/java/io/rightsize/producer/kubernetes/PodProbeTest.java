@@ -251,6 +251,11 @@ class PodProbeTest {
         }
 
         @Override
+        public Duration replayWindow() {
+            return Duration.ofHours(6);
+        }
+
+        @Override
         public Kubernetes kubernetes() {
             Settings settings = this;
             return new Kubernetes() {
