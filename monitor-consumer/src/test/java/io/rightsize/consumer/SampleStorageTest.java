@@ -2,6 +2,7 @@ package io.rightsize.consumer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.ManagedChannel;
@@ -17,6 +18,13 @@ import io.rightsize.api.v1.WatchUsageRequest;
 import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.common.messaging.UsageSample;
+import io.rightsize.common.messaging.SamplingGap;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
 import java.sql.Connection;
@@ -159,6 +167,71 @@ class SampleStorageTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 3);
         assertTrue(received.stream().allMatch(s -> s.getOrderId().equals(orderId)));
         assertEquals(List.of(10.0, 11.0, 12.0), received.stream().map(s -> s.getValue()).toList());
+    }
+
+    @Test
+    void malformedSamplesGoToTheDeadLetterTopicWithTheirReasonAndTheRestOfTheBatchIsStored() throws Exception {
+        StoredTask task = storeTask("median");
+        String marker = UUID.randomUUID().toString();
+        List<String> malformed = List.of(
+                "not json " + marker,
+                "{\"orderId\": \"" + marker + "\", \"taskId\": \"seven\"}",
+                "{\"orderId\": \"" + marker + "\", \"taskId\": 1, \"service\": \"blur\", \"resource\": \"gpu\","
+                        + " \"value\": 1, \"timestamp\": \"2026-01-01T00:00:00Z\"}",
+                "{\"orderId\": \"" + marker + "\", \"taskId\": 1, \"service\": \"blur\"}");
+        Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+        send(new UsageSample(task.orderId(), task.taskId(), "median", Resource.CPU_MILLICORES, 1, t0));
+        for (String payload : malformed) {
+            producer.send(new ProducerRecord<>("resources", task.orderId() + "/" + task.taskId(), payload)).get();
+        }
+        send(new UsageSample(task.orderId(), task.taskId(), "median", Resource.CPU_MILLICORES, 2, t0.plusSeconds(1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(task.orderId()) == 2);
+        Map<String, String> dead = new java.util.HashMap<>();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", config().getValue("kafka.bootstrap.servers", String.class));
+        p.put("group.id", "dlq-reader-" + marker);
+        p.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, String> dlq = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            dlq.subscribe(List.of("resources-dlq"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (dead.size() < malformed.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(500))) {
+                    Header reason = r.headers().lastHeader("dead-letter-reason");
+                    if (r.value().contains(marker) && reason != null) {
+                        dead.put(r.value(), new String(reason.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        assertEquals(new java.util.HashSet<>(malformed), dead.keySet(), "every malformed sample, and only those");
+        dead.values().forEach(reason -> assertFalse(reason.isBlank(), "each says why"));
+    }
+
+    @Test
+    void aReplayedSamplingGapIsStoredOnce() throws Exception {
+        StoredTask task = storeTask("rotate");
+        SamplingGap gap = new SamplingGap(task.orderId(), task.taskId(), "rotate",
+                Instant.parse("2026-04-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:07Z"), "producer restarted");
+        for (int i = 0; i < 2; i++) {
+            producer.send(new ProducerRecord<>("sampling-gaps", gap.key(), Json.write(gap))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> gaps(task.taskId()) == 1);
+        Thread.sleep(1000);
+        assertEquals(1, gaps(task.taskId()));
+    }
+
+    private static long gaps(long taskId) throws SQLException {
+        try (Connection c = connection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM sampling_gaps WHERE task_id = ?")) {
+            s.setLong(1, taskId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private record StoredTask(String orderId, long taskId) {

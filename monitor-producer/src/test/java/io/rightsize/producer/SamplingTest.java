@@ -36,7 +36,7 @@ class SamplingTest {
     private static final long TASK_SECONDS = 4;
 
     @Test
-    void samplesARunningTaskOnceASecondUntilItEndsAndSkipsMalformedEvents() throws Exception {
+    void samplesARunningTaskOnceASecondUntilItEndsAndDeadLettersMalformedEvents() throws Exception {
         String orderId = "order-" + UUID.randomUUID().toString().substring(0, 8);
         long taskId = System.nanoTime() % 1_000_000;
         Instant startedAt = Instant.now();
@@ -45,7 +45,7 @@ class SamplingTest {
                 Long.toString(TASK_SECONDS)).inheritIO().start();
 
         try (var producer = new KafkaProducer<>(kafkaProps(), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("orchestrator", "junk", "{not json")).get();
+            producer.send(new ProducerRecord<>("orchestrator", "junk", "{not json " + orderId)).get();
             TaskEvent started = TaskEvent.started(orderId, taskId, 0, "busy", task.pid(),
                     InetAddress.getLocalHost().getHostName(), new Allocation(100, 1000, 1, 2, "test"), startedAt);
             producer.send(new ProducerRecord<>("orchestrator", started.key(), Json.write(started))).get();
@@ -67,6 +67,28 @@ class SamplingTest {
         }
         assertEquals(cpu.size() * 4, samples.size(), "four resources per sampling instant");
         assertTrue(samples.stream().allMatch(s -> s.taskId() == taskId && s.service().equals("busy")));
+        assertTrue(deadLetterReason("{not json " + orderId).length() > 0, "the malformed event is kept with its reason");
+    }
+
+    /** The reason the producer's dead-letter strategy recorded for this payload on orchestrator-dlq. */
+    private static String deadLetterReason(String payload) {
+        Properties p = kafkaProps();
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        String[] reason = {null};
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("orchestrator-dlq"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    var header = record.headers().lastHeader("dead-letter-reason");
+                    if (payload.equals(record.value()) && header != null) {
+                        reason[0] = new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+                return reason[0] != null;
+            });
+        }
+        return reason[0];
     }
 
     private static List<UsageSample> samplesOf(String orderId, Duration quiet) {

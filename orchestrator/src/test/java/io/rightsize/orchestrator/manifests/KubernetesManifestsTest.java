@@ -97,6 +97,25 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void everyGrpcServiceRequiresTheBearerTokenFromTheSecret(String kustomization) throws Exception {
+        List<JsonNode> docs = documents(kustomization);
+
+        find(docs, "Secret", "rightsize-api").at("/stringData/RIGHTSIZE_API_TOKEN").asText();
+        for (String name : List.of("orchestrator", "monitor-consumer", "predictor")) {
+            JsonNode token = null;
+            for (JsonNode env : podSpec(workload(docs, name)).at("/containers/0/env")) {
+                if (env.path("name").asText().equals("RIGHTSIZE_API_TOKEN")) {
+                    token = env;
+                }
+            }
+            assertTrue(token != null, name + " gets RIGHTSIZE_API_TOKEN");
+            assertEquals("rightsize-api", token.at("/valueFrom/secretKeyRef/name").asText(), name);
+            assertTrue(properties(name).getProperty("rightsize.api.token").contains("RIGHTSIZE_API_TOKEN"), name);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void orchestratorAndTaskPodsShareTheWorkClaim(String kustomization) throws Exception {
         List<JsonNode> docs = documents(kustomization);
 
