@@ -1,6 +1,7 @@
 package io.rightsize.cli;
 
 import io.rightsize.cli.command.BacktestCommand;
+import io.rightsize.cli.command.BenchCommand;
 import io.rightsize.cli.command.DemoCommand;
 import io.rightsize.cli.command.DownCommand;
 import io.rightsize.cli.command.ModelCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Watches what tasks really consume and gives each one just the resources it needs.",
         subcommands = {UpCommand.class, DownCommand.class, SubmitCommand.class, StatusCommand.class,
                 UsageCommand.class, DemoCommand.class, TrainCommand.class, ModelCommand.class,
-                RecommendCommand.class, BacktestCommand.class})
+                RecommendCommand.class, BacktestCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -61,7 +61,7 @@ public class DemoCommand implements Callable<Integer> {
         return problems;
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

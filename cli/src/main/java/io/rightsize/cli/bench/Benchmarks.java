@@ -1,0 +1,41 @@
+package io.rightsize.cli.bench;
+
+import io.rightsize.devstack.Stack;
+import io.rightsize.devstack.StackConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The benchmark run behind {@code ./rightsize bench}: a fresh stack on free ports, then each benchmark in turn. */
+public final class Benchmarks {
+
+    private final Path home;
+    private final Path dataDir;
+    private final PrintStream out;
+
+    public Benchmarks(Path home, Path dataDir, PrintStream out) {
+        this.home = home;
+        this.dataDir = dataDir;
+        this.out = out;
+    }
+
+    public void run(Duration ingestWindow, int copyRows, double latencyRate, Duration latencyWindow)
+            throws Exception {
+        out.printf("rightsize bench, %s, %d cores, Java %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        long start = System.nanoTime();
+        List<Figure> figures = new ArrayList<>();
+        try (Stack stack = new Stack(StackConfig.freePorts(home, dataDir))
+                .start(line -> out.println("  " + line))) {
+            figures.addAll(new IngestBenchmark(stack, line -> out.println("  " + line))
+                    .run(ingestWindow, copyRows, latencyRate, latencyWindow));
+            figures.addAll(new StartupBenchmark(stack).run());
+        }
+        out.println();
+        figures.forEach(out::println);
+        out.printf("%nbench took %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+}

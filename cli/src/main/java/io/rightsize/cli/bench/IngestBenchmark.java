@@ -1,0 +1,272 @@
+package io.rightsize.cli.bench;
+
+import io.rightsize.common.json.Json;
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.common.messaging.UsageSample;
+import io.rightsize.devstack.Stack;
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+
+/**
+ * Ingest end to end: simulated tasks publish samples on {@code resources} as fast as they can; the real
+ * monitor-consumer stores them with its normal guarantees. Against the limit measured in the same run: PostgreSQL
+ * {@code COPY} of the same kind of rows into a table with the samples table's columns and primary key.
+ */
+final class IngestBenchmark {
+
+    private static final int TASKS = 1000;
+
+    private final Stack stack;
+    private final Consumer<String> out;
+
+    IngestBenchmark(Stack stack, Consumer<String> out) {
+        this.stack = stack;
+        this.out = out;
+    }
+
+    List<Figure> run(Duration window, int copyRows, double latencyRate, Duration latencyWindow) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        BenchTasks tasks;
+        try (Connection db = stack.postgres().connect()) {
+            tasks = BenchTasks.create(db, "bench-" + UUID.randomUUID().toString().substring(0, 8), TASKS);
+        }
+        double copyRate = copyLimit(copyRows, tasks);
+        out.accept(String.format(Locale.ROOT, "COPY limit: %.0f rows/s (%d rows)", copyRate, copyRows));
+
+        Throughput max = publish(tasks, Double.POSITIVE_INFINITY, window, 0);
+        figures.add(new Figure("ingest sustained (samples/s stored, " + window.toSeconds() + " s)", max.storedRate(),
+                "samples/s", ">= 100,000 and >= 30% of COPY", String.format(Locale.ROOT, "COPY %.0f rows/s (%.0f%%)",
+                copyRate, 100 * max.storedRate() / copyRate)));
+        figures.add(new Figure("  published by the simulated tasks", max.publishedRate(), "samples/s", "-", "-"));
+        figures.add(new Figure("  consumer lag at the end of the window", max.lagAtEnd(), "records",
+                "bounded", "max " + max.maxLag()));
+
+        Throughput paced = publish(tasks, latencyRate, latencyWindow, max.sequenceEnd());
+        figures.add(new Figure(String.format(Locale.ROOT, "end-to-end latency p50 at %.0f samples/s", latencyRate),
+                paced.latencyP50(), "ms", "-", "-"));
+        figures.add(new Figure(String.format(Locale.ROOT, "end-to-end latency p99 at %.0f samples/s", latencyRate),
+                paced.latencyP99(), "ms", "< 2000 ms", "-"));
+        figures.add(new Figure("  stored at that rate", paced.storedRate(), "samples/s", "-", "-"));
+        return figures;
+    }
+
+    /** Rows per second PostgreSQL takes by COPY into a table shaped like samples, primary key included. */
+    private double copyLimit(int rows, BenchTasks tasks) throws SQLException, IOException {
+        try (Connection db = stack.postgres().connect(); Statement s = db.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_copy");
+            s.execute("CREATE TABLE bench_copy (LIKE samples INCLUDING ALL)");
+            long start = System.nanoTime();
+            long copied = db.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY bench_copy (order_id, task_id, resource_id, value, timestamp) FROM STDIN WITH (FORMAT csv)",
+                    new CsvRows(tasks, rows));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            s.execute("DROP TABLE bench_copy");
+            return copied / seconds;
+        }
+    }
+
+    /**
+     * Publishes for {@code window} at up to {@code rate} samples/s from a few producer threads (keyed by task, as
+     * the monitor-producer does) and watches stored rows, consumer lag and, for a probe task, how stale its newest
+     * stored sample is.
+     */
+    private Throughput publish(BenchTasks tasks, double rate, Duration window, long sequenceStart) throws Exception {
+        int threads = 2;
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong published = new AtomicLong();
+        AtomicLong sequence = new AtomicLong(sequenceStart);
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> produce(tasks, rate / threads, running, published, sequence),
+                    "bench-producer-" + t);
+            producers.add(thread);
+        }
+        long storedBefore = storedRows(tasks.orderId());
+        List<Long> staleness = new ArrayList<>();
+        List<Long> lags = new ArrayList<>();
+        long start = System.nanoTime();
+        producers.forEach(Thread::start);
+        long lastLagCheck = 0;
+        try (Connection db = stack.postgres().connect(); Admin admin = stack.kafka().admin()) {
+            while (System.nanoTime() - start < window.toNanos()) {
+                Thread.sleep(50);
+                long newest = newestProbeSample(db, tasks.taskIds().get(0));
+                if (newest > 0 && System.nanoTime() - start > Duration.ofSeconds(5).toNanos()) {
+                    staleness.add(System.currentTimeMillis() - newest);
+                }
+                if (System.nanoTime() - lastLagCheck > 1_000_000_000L) {
+                    lags.add(lag(admin));
+                    lastLagCheck = System.nanoTime();
+                }
+            }
+            running.set(false);
+            for (Thread thread : producers) {
+                thread.join();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long storedAtEnd = storedRows(tasks.orderId());
+            long lagAtEnd = lag(admin);
+            out.accept(String.format(Locale.ROOT, "window %.0f s: published %d, stored %d, lag at end %d",
+                    seconds, published.get(), storedAtEnd - storedBefore, lagAtEnd));
+            // Drain, so the next phase starts from an empty pipeline.
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (lag(admin) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            long[] sorted = staleness.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Throughput(published.get() / seconds, (storedAtEnd - storedBefore) / seconds, lagAtEnd,
+                    lags.stream().mapToLong(Long::longValue).max().orElse(0), percentile(sorted, 0.50),
+                    percentile(sorted, 0.99), sequence.get());
+        }
+    }
+
+    private void produce(BenchTasks tasks, double rate, AtomicBoolean running, AtomicLong published,
+                         AtomicLong sequence) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", stack.kafka().bootstrapServers());
+        p.put("acks", "all");
+        p.put("enable.idempotence", "true");
+        p.put("linger.ms", "5");
+        p.put("batch.size", "262144");
+        p.put("compression.type", "lz4");
+        Resource[] resources = {Resource.CPU_MILLICORES, Resource.MEMORY_BYTES, Resource.DISK_READ_BYTES_PER_SECOND,
+                Resource.DISK_WRITE_BYTES_PER_SECOND};
+        long start = System.nanoTime();
+        long sent = 0;
+        Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            while (running.get()) {
+                long n = sequence.getAndIncrement();
+                long task = tasks.taskIds().get((int) (n % tasks.taskIds().size()));
+                // The probe task (the first) gets a sample stamped now; the others a unique instant per sequence.
+                Instant at = n % tasks.taskIds().size() == 0 ? Instant.now()
+                        : epoch.plusMillis(n / tasks.taskIds().size());
+                for (Resource r : resources) {
+                    UsageSample sample = new UsageSample(tasks.orderId(), task, "bench", r, n % 1000, at);
+                    producer.send(new ProducerRecord<>("resources", sample.key(), Json.write(sample)));
+                }
+                sent += resources.length;
+                published.addAndGet(resources.length);
+                if (Double.isFinite(rate)) {
+                    long due = start + (long) (sent / rate * 1e9);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                }
+            }
+        }
+    }
+
+    private long lag(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("monitor-consumer")
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (int i = 0; i < Stack.RESOURCES_PARTITIONS; i++) {
+            latest.put(new TopicPartition("resources", i), OffsetSpec.latest());
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+        long lag = 0;
+        for (var e : ends.entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+        }
+        return lag;
+    }
+
+    private long storedRows(String orderId) throws SQLException {
+        try (Connection db = stack.postgres().connect();
+             var s = db.prepareStatement("SELECT count(*) FROM samples WHERE order_id = ?")) {
+            s.setString(1, orderId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Epoch ms of the probe task's newest stored sample, or 0. */
+    private static long newestProbeSample(Connection db, long taskId) throws SQLException {
+        try (var s = db.prepareStatement("SELECT max(timestamp) FROM samples WHERE task_id = ? AND resource_id = 1")) {
+            s.setLong(1, taskId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1) == null ? 0 : rs.getTimestamp(1).getTime();
+            }
+        }
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    }
+
+    private record Throughput(double publishedRate, double storedRate, long lagAtEnd, long maxLag, double latencyP50,
+                              double latencyP99, long sequenceEnd) {
+    }
+
+    /** CSV rows for COPY, generated as they are read: the same shape and key spread as the published samples. */
+    private static final class CsvRows extends Reader {
+        private final BenchTasks tasks;
+        private final int rows;
+        private int row;
+        private String pending = "";
+        private int offset;
+
+        CsvRows(BenchTasks tasks, int rows) {
+            this.tasks = tasks;
+            this.rows = rows;
+        }
+
+        @Override
+        public int read(char[] buffer, int off, int len) {
+            if (offset >= pending.length()) {
+                if (row >= rows) {
+                    return -1;
+                }
+                StringBuilder b = new StringBuilder(64 * 256);
+                for (int i = 0; i < 256 && row < rows; i++, row++) {
+                    long n = row / 4;
+                    long task = tasks.taskIds().get((int) (n % tasks.taskIds().size()));
+                    Instant at = Instant.parse("2026-01-01T00:00:00Z").plusMillis(n / tasks.taskIds().size());
+                    b.append(tasks.orderId()).append(',').append(task).append(',').append(row % 4 + 1).append(',')
+                            .append(n % 1000).append(',').append(at).append('\n');
+                }
+                pending = b.toString();
+                offset = 0;
+            }
+            int n = Math.min(len, pending.length() - offset);
+            pending.getChars(offset, offset + n, buffer, off);
+            offset += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.rightsize.cli.command;
+
+import io.rightsize.cli.Home;
+import io.rightsize.cli.bench.Benchmarks;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the benchmarks on a fresh embedded stack and prints each figure beside its target and same-run limit. */
+@Command(name = "bench", description = "Benchmark ingest (against PostgreSQL COPY in the same run) and start-up.")
+public class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--seconds", defaultValue = "60", description = "Sustained ingest window (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--copy-rows", defaultValue = "2000000", description = "Rows for the COPY limit (default: ${DEFAULT-VALUE}).")
+    int copyRows;
+
+    @Option(names = "--latency-rate", defaultValue = "50000",
+            description = "Samples/s for the latency phase (default: ${DEFAULT-VALUE}).")
+    double latencyRate;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDir = Home.stateDir().resolve("bench-stack");
+        DemoCommand.deleteRecursively(dataDir);
+        new Benchmarks(Home.dir(), dataDir, System.out).run(Duration.ofSeconds(seconds), copyRows, latencyRate,
+                Duration.ofSeconds(30));
+        return 0;
+    }
+}
