@@ -22,16 +22,20 @@ public final class Benchmarks {
         this.out = out;
     }
 
-    public void run(Duration ingestWindow, int copyRows, double latencyRate, Duration latencyWindow)
-            throws Exception {
+    public void run(Duration ingestWindow, int copyRows, double latencyRate, Duration latencyWindow, int samplingTasks,
+                    int statsRows) throws Exception {
         out.printf("rightsize bench, %s, %d cores, Java %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         long start = System.nanoTime();
         List<Figure> figures = new ArrayList<>();
         try (Stack stack = new Stack(StackConfig.freePorts(home, dataDir))
                 .start(line -> out.println("  " + line))) {
+            // Sampling first, while the resources topic is nearly empty (its jitter is read back from there).
+            figures.addAll(new SamplingBenchmark(stack, line -> out.println("  " + line))
+                    .run(samplingTasks, Duration.ofSeconds(30)));
             figures.addAll(new IngestBenchmark(stack, line -> out.println("  " + line))
                     .run(ingestWindow, copyRows, latencyRate, latencyWindow));
+            figures.addAll(new StatsBenchmark(stack, line -> out.println("  " + line)).run(statsRows));
             figures.addAll(new StartupBenchmark(stack).run());
         }
         out.println();

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the benchmarks on a fresh embedded stack and prints each figure beside its target and same-run limit. */
-@Command(name = "bench", description = "Benchmark ingest (against PostgreSQL COPY in the same run) and start-up.")
+@Command(name = "bench", description = "Benchmark sampling cost, ingest (against PostgreSQL COPY in the same run), statistics at"
+        + " scale, and start-up.")
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", defaultValue = "60", description = "Sustained ingest window (default: ${DEFAULT-VALUE}).")
@@ -22,12 +23,20 @@ public class BenchCommand implements Callable<Integer> {
             description = "Samples/s for the latency phase (default: ${DEFAULT-VALUE}).")
     double latencyRate;
 
+    @Option(names = "--sampling-tasks", defaultValue = "200",
+            description = "Idle task processes the monitor-producer follows (default: ${DEFAULT-VALUE}).")
+    int samplingTasks;
+
+    @Option(names = "--stats-rows", defaultValue = "10000000",
+            description = "Stored samples GetUsageStats runs over (default: ${DEFAULT-VALUE}).")
+    int statsRows;
+
     @Override
     public Integer call() throws Exception {
         Path dataDir = Home.stateDir().resolve("bench-stack");
         DemoCommand.deleteRecursively(dataDir);
         new Benchmarks(Home.dir(), dataDir, System.out).run(Duration.ofSeconds(seconds), copyRows, latencyRate,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), samplingTasks, statsRows);
         return 0;
     }
 }

@@ -1,0 +1,148 @@
+package io.rightsize.cli.bench;
+
+import io.rightsize.common.json.Json;
+import io.rightsize.common.messaging.Allocation;
+import io.rightsize.common.messaging.Resource;
+import io.rightsize.common.messaging.TaskEvent;
+import io.rightsize.common.messaging.TaskEventType;
+import io.rightsize.common.messaging.UsageSample;
+import io.rightsize.devstack.Stack;
+import io.rightsize.devstack.service.ServiceKind;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sampling cost: the real monitor-producer follows N idle task processes at 1 Hz; its CPU time over the window, less
+ * its idle CPU, per task; and the timing jitter of the samples it published (distance of consecutive samples of a
+ * task from one second).
+ */
+final class SamplingBenchmark {
+
+    private static final double CLOCK_TICKS = 100.0;
+
+    private final Stack stack;
+    private final Consumer<String> out;
+
+    SamplingBenchmark(Stack stack, Consumer<String> out) {
+        this.stack = stack;
+        this.out = out;
+    }
+
+    List<Figure> run(int taskCount, Duration window) throws Exception {
+        long producerPid = stack.service(ServiceKind.MONITOR_PRODUCER).pid();
+        double idle = cpuSeconds(producerPid, Duration.ofSeconds(10)) / 10;
+        BenchTasks tasks;
+        try (Connection db = stack.postgres().connect()) {
+            tasks = BenchTasks.create(db, "sampling-" + UUID.randomUUID().toString().substring(0, 8), taskCount);
+        }
+        List<Process> processes = new ArrayList<>();
+        String host = InetAddress.getLocalHost().getHostName();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", stack.kafka().bootstrapServers());
+        try (KafkaProducer<String, String> events = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < taskCount; i++) {
+                Process process = new ProcessBuilder("sleep", "3600").start();
+                processes.add(process);
+                Instant started = process.info().startInstant().orElse(Instant.now());
+                TaskEvent event = TaskEvent.started(tasks.orderId(), tasks.taskIds().get(i), i, "bench", process.pid(),
+                        host, new Allocation(100, 200, 1 << 20, 1 << 21, "bench"), started);
+                events.send(new ProducerRecord<>("orchestrator", event.key(), Json.write(event)));
+            }
+            events.flush();
+            Thread.sleep(5000);
+            double busy = cpuSeconds(producerPid, window) / window.toSeconds();
+            perTaskPercent = 100 * (busy - idle) / taskCount;
+            for (int i = 0; i < taskCount; i++) {
+                TaskEvent end = TaskEvent.ended(TaskEventType.SUCCEEDED, tasks.orderId(), tasks.taskIds().get(i), i,
+                        "bench", processes.get(i).pid(), host, 0, 1, null, Instant.now());
+                events.send(new ProducerRecord<>("orchestrator", end.key(), Json.write(end)));
+            }
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+        List<Figure> figures = new ArrayList<>();
+        double[] jitter = jitterMillis(tasks.orderId());
+        out.accept(String.format(Locale.ROOT, "sampling: %d tasks, producer idle %.3f cores, %d sample intervals",
+                taskCount, idle, jitter.length));
+        figures.add(new Figure("monitor-producer CPU per monitored task (" + taskCount + " tasks)",
+                perTaskPercent, "% core", "< 0.5%", "-"));
+        figures.add(new Figure("sample timing jitter p99 (|interval - 1 s|)", percentile(jitter, 0.99), "ms", "< 50 ms",
+                "-"));
+        figures.add(new Figure("sample timing jitter max", jitter.length == 0 ? Double.NaN : jitter[jitter.length - 1],
+                "ms", "-", "-"));
+        return figures;
+    }
+
+    private double perTaskPercent;
+
+    /** CPU seconds the process uses over the window (utime + stime from /proc). */
+    private static double cpuSeconds(long pid, Duration window) throws IOException, InterruptedException {
+        long before = ticks(pid);
+        Thread.sleep(window.toMillis());
+        return (ticks(pid) - before) / CLOCK_TICKS;
+    }
+
+    private static long ticks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** Sorted |interval - 1000 ms| between consecutive CPU samples of each task of the order. */
+    private double[] jitterMillis(String orderId) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", stack.kafka().bootstrapServers());
+        p.put("group.id", "bench-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        Map<Long, List<Long>> times = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("resources"));
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    quietSince = System.nanoTime();
+                    if (!r.value().contains(orderId)) {
+                        continue;
+                    }
+                    UsageSample s = Json.read(r.value(), UsageSample.class);
+                    if (s.resource() == Resource.CPU_MILLICORES) {
+                        times.computeIfAbsent(s.taskId(), k -> new ArrayList<>()).add(s.timestamp().toEpochMilli());
+                    }
+                }
+            }
+        }
+        List<Double> jitter = new ArrayList<>();
+        for (List<Long> t : times.values()) {
+            t.sort(Long::compare);
+            for (int i = 1; i < t.size(); i++) {
+                jitter.add((double) Math.abs(t.get(i) - t.get(i - 1) - 1000));
+            }
+        }
+        return jitter.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    }
+}
