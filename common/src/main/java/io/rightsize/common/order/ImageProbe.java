@@ -3,12 +3,16 @@ package io.rightsize.common.order;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /** Reads an image's format and dimensions from its header, so huge or fake images are refused before decoding. */
 final class ImageProbe {
+
+    /** The formats the tasks are written for; other ImageIO readers (TIFF, WBMP) are not exposed to untrusted files. */
+    private static final Set<String> FORMATS = Set.of("png", "jpeg", "bmp", "gif");
 
     private ImageProbe() {
     }
@@ -20,13 +24,16 @@ final class ImageProbe {
             }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new OrderValidationException("image", "is not an image (PNG, JPEG, BMP or GIF expected)");
+                throw notAnImage();
             }
             ImageReader reader = readers.next();
             try {
+                String format = reader.getFormatName().toLowerCase();
+                if (!FORMATS.contains(format)) {
+                    throw notAnImage();
+                }
                 reader.setInput(in, true, true);
-                return new ImageInfo(reader.getFormatName().toLowerCase(), reader.getWidth(0), reader.getHeight(0),
-                        fileBytes);
+                return new ImageInfo(format, reader.getWidth(0), reader.getHeight(0), fileBytes);
             } finally {
                 reader.dispose();
             }
@@ -36,5 +43,9 @@ final class ImageProbe {
             }
             throw new OrderValidationException("image", "is not a readable image: " + e.getMessage());
         }
+    }
+
+    private static OrderValidationException notAnImage() {
+        return new OrderValidationException("image", "is not an image (PNG, JPEG, BMP or GIF expected)");
     }
 }

@@ -1,7 +1,10 @@
 package io.rightsize.common.order;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.rightsize.common.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +22,11 @@ public final class OrderParser {
 
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "orderID", "image", "tasks", "required_tasks");
 
+    /** Strict where the shared mapper is lenient: a repeated key or text after the object makes the order ambiguous. */
+    private static final ObjectReader READER = Json.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final int maxJsonBytes;
 
     public OrderParser(int maxJsonBytes) {
@@ -35,7 +43,7 @@ public final class OrderParser {
         }
         JsonNode root;
         try {
-            root = Json.mapper().readTree(json);
+            root = READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new OrderValidationException("order", "malformed JSON: " + e.getOriginalMessage());
         }

@@ -19,10 +19,12 @@ public final class OrderValidator {
 
     private final OrderLimits limits;
     private final List<Path> realRoots;
+    private final List<Path> givenRoots;
 
     public OrderValidator(OrderLimits limits) {
         this.limits = limits;
         this.realRoots = limits.allowedRoots().stream().map(OrderValidator::realOrAbsolute).toList();
+        this.givenRoots = limits.allowedRoots().stream().map(root -> root.toAbsolutePath().normalize()).toList();
     }
 
     public ValidOrder validate(OrderSpec spec, Path baseDir) {
@@ -42,6 +44,7 @@ public final class OrderValidator {
             throw new OrderValidationException("image", "is " + info.width() + "x" + info.height() + " = "
                     + info.pixels() + " pixels, at most " + limits.maxImagePixels() + " allowed");
         }
+        ImageCompleteness.check(image, info);
         return new ValidOrder(id, image, info, tasks);
     }
 
@@ -104,12 +107,16 @@ public final class OrderValidator {
         } catch (RuntimeException e) {
             throw new OrderValidationException("image", "is not a usable path: " + e.getMessage());
         }
+        Path lexical = path;
+        if (realRoots.stream().noneMatch(lexical::startsWith) && givenRoots.stream().noneMatch(lexical::startsWith)) {
+            throw outsideRoots();
+        }
         if (!Files.exists(path)) {
             throw new OrderValidationException("image", "no such file: " + path);
         }
         Path real = realOrAbsolute(path);
         if (realRoots.stream().noneMatch(real::startsWith)) {
-            throw new OrderValidationException("image", "is outside the allowed input directories " + realRoots);
+            throw outsideRoots();
         }
         if (!Files.isRegularFile(real)) {
             throw new OrderValidationException("image", "is not a regular file: " + path);
@@ -118,6 +125,11 @@ public final class OrderValidator {
             throw new OrderValidationException("image", "is not readable: " + path);
         }
         return real;
+    }
+
+    /** Also raised before looking at the file, so a refusal never tells whether a path outside the roots exists. */
+    private OrderValidationException outsideRoots() {
+        return new OrderValidationException("image", "is outside the allowed input directories " + realRoots);
     }
 
     private static long size(Path file) {

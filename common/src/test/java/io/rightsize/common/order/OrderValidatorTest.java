@@ -55,6 +55,16 @@ class OrderValidatorTest {
     }
 
     @Test
+    void refusesAPathOutsideTheRootsWithoutTellingWhetherItExists() throws IOException {
+        Path secret = Files.copy(image, outside.resolve("secret.png"));
+        OrderValidationException existing = assertThrows(OrderValidationException.class, () -> validator.validate(
+                new OrderSpec("a", secret.toString(), List.of(new TaskRequest("blur", Map.of()))), root));
+        OrderValidationException missing = assertThrows(OrderValidationException.class, () -> validator.validate(
+                new OrderSpec("a", secret + ".nope", List.of(new TaskRequest("blur", Map.of()))), root));
+        assertEquals(existing.getMessage(), missing.getMessage());
+    }
+
+    @Test
     void refusesADecompressionBombByItsHeaderBeforeDecoding() throws IOException {
         Path bomb = root.resolve("bomb.png");
         Files.write(bomb, pngHeaderClaiming(100_000, 100_000));
