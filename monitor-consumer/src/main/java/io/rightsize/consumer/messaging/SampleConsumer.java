@@ -1,9 +1,11 @@
 package io.rightsize.consumer.messaging;
 
+import io.micrometer.core.instrument.Timer;
 import io.rightsize.common.json.Json;
 import io.rightsize.common.json.MalformedMessageException;
 import io.rightsize.common.messaging.UsageSample;
 import io.rightsize.consumer.live.LiveSamples;
+import io.rightsize.consumer.metrics.ConsumerMetrics;
 import io.rightsize.consumer.store.SampleStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,15 +27,19 @@ public class SampleConsumer {
     private final SampleStore store;
     private final LiveSamples live;
     private final DeadLetters deadLetters;
+    private final ConsumerMetrics metrics;
 
-    public SampleConsumer(SampleStore store, LiveSamples live, DeadLetters deadLetters) {
+    public SampleConsumer(SampleStore store, LiveSamples live, DeadLetters deadLetters, ConsumerMetrics metrics) {
         this.store = store;
         this.live = live;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     @Incoming("resources")
     public Uni<Void> consume(List<String> payloads) {
+        Timer.Sample batch = metrics.batchStarted();
+        metrics.received(payloads.size());
         List<UsageSample> samples = new ArrayList<>(payloads.size());
         List<Uni<Void>> refused = new ArrayList<>();
         for (String payload : payloads) {
@@ -42,7 +48,7 @@ public class SampleConsumer {
             } catch (MalformedMessageException | IllegalArgumentException | NullPointerException e) {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 LOG.warnf("malformed sample sent to resources-dlq: %s", reason);
-                refused.add(deadLetters.send(payload == null ? "" : payload, reason));
+                refused.add(deadLetters.send(payload == null ? "" : payload, reason).invoke(metrics::deadLettered));
             }
         }
         Uni<Void> parked = refused.isEmpty() ? Uni.createFrom().voidItem()
@@ -55,6 +61,8 @@ public class SampleConsumer {
                 .invoke(inserted -> {
                     LOG.debugf("stored %d of %d samples", (Object) inserted, samples.size());
                     live.stored(samples);
+                    metrics.stored(inserted);
+                    metrics.batchStored(batch);
                 })
                 .replaceWithVoid();
     }

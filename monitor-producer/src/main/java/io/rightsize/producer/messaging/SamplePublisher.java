@@ -3,6 +3,7 @@ package io.rightsize.producer.messaging;
 import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.SamplingGap;
 import io.rightsize.common.messaging.UsageSample;
+import io.rightsize.producer.metrics.ProducerMetrics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,26 +22,29 @@ public class SamplePublisher {
     private final MutinyEmitter<String> emitter;
     private final MutinyEmitter<String> gaps;
     private final AtomicLong failed = new AtomicLong();
+    private final ProducerMetrics metrics;
 
     public SamplePublisher(@Channel("resources") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000)
                            MutinyEmitter<String> emitter,
                            @Channel("sampling-gaps") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000)
-                           MutinyEmitter<String> gaps) {
+                           MutinyEmitter<String> gaps, ProducerMetrics metrics) {
         this.emitter = emitter;
         this.gaps = gaps;
+        this.metrics = metrics;
     }
 
     public void publish(SamplingGap gap) {
         Message<String> message = Message.of(Json.write(gap))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(gap.key()).build());
-        gaps.sendMessage(message).subscribe().with(ok -> { }, failure ->
+        gaps.sendMessage(message).subscribe().with(ok -> metrics.gapPublished(), failure ->
                 LOG.errorf("sampling gap of task %d not published: %s", gap.taskId(), failure.getMessage()));
     }
 
     public void publish(UsageSample sample) {
         Message<String> message = Message.of(Json.write(sample))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(sample.key()).build());
-        emitter.sendMessage(message).subscribe().with(ok -> { }, failure -> {
+        emitter.sendMessage(message).subscribe().with(ok -> metrics.published(), failure -> {
+            metrics.failed();
             long count = failed.incrementAndGet();
             LOG.errorf("sample of task %d not published (%d so far): %s", sample.taskId(), count,
                     failure.getMessage());

@@ -8,6 +8,7 @@ import io.rightsize.producer.config.ProbeMode;
 import io.rightsize.producer.config.ProducerConfig;
 import io.rightsize.producer.kubernetes.PodProbe;
 import io.rightsize.producer.messaging.SamplePublisher;
+import io.rightsize.producer.metrics.ProducerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -55,11 +56,12 @@ public class SamplingScheduler {
     });
 
     public SamplingScheduler(Instance<LocalProcessProbe> local, Instance<PodProbe> pods, SamplePublisher publisher,
-                             ProducerConfig config) {
+                             ProducerConfig config, ProducerMetrics metrics) {
         this.probe = config.mode() == ProbeMode.KUBERNETES ? pods.get() : local.get();
         this.publisher = publisher;
         this.intervalMillis = config.interval().toMillis();
         this.attachTimeoutMillis = config.kubernetes().attachTimeout().toMillis();
+        metrics.sampledTasks(this::sampledTasks);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -14,6 +14,7 @@ import io.rightsize.orchestrator.domain.OrderState;
 import io.rightsize.orchestrator.domain.TaskRecord;
 import io.rightsize.orchestrator.domain.TaskState;
 import io.rightsize.orchestrator.messaging.TaskEventPublisher;
+import io.rightsize.orchestrator.metrics.OrchestratorMetrics;
 import io.rightsize.orchestrator.runner.RunningTask;
 import io.rightsize.orchestrator.runner.TaskExit;
 import io.rightsize.orchestrator.runner.TaskLaunch;
@@ -55,17 +56,19 @@ public class OrderExecutor {
     private final TaskEventPublisher events;
     private final AllocationPolicy allocations;
     private final OomEventStore oomEvents;
+    private final OrchestratorMetrics metrics;
     private final Map<String, OrderExecution> active = new ConcurrentHashMap<>();
     private ExecutorService workers;
 
     public OrderExecutor(OrchestratorConfig config, OrderStore store, TaskRunner runner, TaskEventPublisher events,
-                         AllocationPolicy allocations, OomEventStore oomEvents) {
+                         AllocationPolicy allocations, OomEventStore oomEvents, OrchestratorMetrics metrics) {
         this.config = config;
         this.store = store;
         this.runner = runner;
         this.events = events;
         this.allocations = allocations;
         this.oomEvents = oomEvents;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -90,6 +93,7 @@ public class OrderExecutor {
         OrderExecution execution = new OrderExecution(order, stored);
         active.put(order.id(), execution);
         workers.submit(() -> run(execution));
+        metrics.orderSubmitted();
     }
 
     /** The in-flight snapshot, when the order is running or queued here. */
@@ -126,6 +130,7 @@ public class OrderExecutor {
 
     private void run(OrderExecution execution) {
         String orderId = execution.order().id();
+        metrics.orderTaken();
         try {
             if (execution.cancelRequested()) {
                 finish(execution, OrderState.CANCELLED, "cancelled before it started");
@@ -156,6 +161,7 @@ public class OrderExecutor {
             finish(execution, OrderState.FAILED, "internal error: " + e.getMessage());
         } finally {
             active.remove(orderId);
+            metrics.orderLeft();
         }
     }
 
@@ -187,6 +193,7 @@ public class OrderExecutor {
             TaskRecord failed = task.running(-1, null, startedAt, launch.output().toString(), allocation)
                     .ended(TaskState.FAILED, null, e.getMessage(), Instant.now());
             updateTask(execution, failed, "task could not start");
+            metrics.taskEnded(task.service(), TaskState.FAILED);
             events.publish(TaskEvent.ended(TaskEventType.FAILED, orderId, task.id(), task.position(), task.service(),
                     null, null, null, 0, e.getMessage(), Instant.now()));
             return TaskExit.ended(-1, e.getMessage());
@@ -195,11 +202,13 @@ public class OrderExecutor {
             running.exit().join();
             TaskRecord cancelled = task.ended(TaskState.CANCELLED, null, "cancelled by request", Instant.now());
             updateTask(execution, cancelled, "task cancelled");
+            metrics.taskEnded(task.service(), TaskState.CANCELLED);
             return TaskExit.cancelled(-1);
         }
         TaskRecord started = task.running(running.pid(), running.host(), startedAt, launch.output().toString(),
                 allocation);
         updateTask(execution, started, "task started");
+        metrics.taskStarted(task.service());
         events.publish(TaskEvent.started(orderId, task.id(), task.position(), task.service(), running.pid(),
                 running.host(), allocation, startedAt));
         LOG.infof("order %s task %d %s started%s: pid %d, cpu %d-%dm, memory %d-%d MiB (%s)", orderId,
@@ -213,6 +222,7 @@ public class OrderExecutor {
                 : exit.cancelled() ? TaskState.CANCELLED : TaskState.FAILED;
         TaskRecord ended = started.ended(state, exit.exitCode(), exit.reason(), endedAt);
         updateTask(execution, ended, "task " + state.name().toLowerCase());
+        metrics.taskEnded(task.service(), state);
         if (exit.outOfMemory()) {
             // Stored before the FAILED event goes out, so whoever reacts to the event finds it.
             oomEvents.record(orderId, task.id(), allocation.memoryLimitBytes(), endedAt).await().atMost(DB_TIMEOUT);
@@ -246,6 +256,7 @@ public class OrderExecutor {
             }
         }
         save(execution, order.withState(state, reason, now), -1, "order " + state.name().toLowerCase());
+        metrics.orderEnded(state);
         LOG.infof("order %s %s%s", order.id(), state, reason == null ? "" : ": " + reason);
     }
 

@@ -14,6 +14,7 @@ import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.api.v1.TrainProgress;
 import io.rightsize.api.v1.TrainRequest;
 import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.metrics.PredictorMetrics;
 import io.rightsize.predictor.model.TrainingException;
 import io.rightsize.predictor.model.UsageModel;
 import io.rightsize.predictor.recommend.AllocationService;
@@ -38,11 +39,14 @@ public class PredictorGrpcService implements PredictorService {
     private final TrainingService training;
     private final ModelHolder models;
     private final AllocationService allocations;
+    private final PredictorMetrics metrics;
 
-    public PredictorGrpcService(TrainingService training, ModelHolder models, AllocationService allocations) {
+    public PredictorGrpcService(TrainingService training, ModelHolder models, AllocationService allocations,
+                                PredictorMetrics metrics) {
         this.training = training;
         this.models = models;
         this.allocations = allocations;
+        this.metrics = metrics;
     }
 
     @Override
@@ -52,7 +56,7 @@ public class PredictorGrpcService implements PredictorService {
                     .withDescription("validation_fraction: must be in [0, 1), got " + request.getValidationFraction())
                     .asRuntimeException());
         }
-        return Multi.createFrom().<TrainProgress>emitter(emitter -> {
+        return metrics.training(Multi.createFrom().<TrainProgress>emitter(emitter -> {
             try {
                 boolean ran = training.tryTrain(request.getValidationFraction(), request.getSeed(), p ->
                         emitter.emit(TrainProgress.newBuilder().setStage(p.stage()).setMessage(p.message())
@@ -72,11 +76,15 @@ public class PredictorGrpcService implements PredictorService {
                 emitter.fail(Status.INTERNAL.withDescription("training failed: " + e.getMessage())
                         .asRuntimeException());
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     @Override
     public Uni<PredictResponse> predict(PredictRequest request) {
+        return metrics.predict(() -> answer(request));
+    }
+
+    private Uni<PredictResponse> answer(PredictRequest request) {
         UsageModel model = models.current().orElse(null);
         if (model == null) {
             return failed(Status.FAILED_PRECONDITION, "no model trained yet: call Train first");
@@ -104,6 +112,10 @@ public class PredictorGrpcService implements PredictorService {
     @Override
     @Blocking
     public Uni<RecommendResponse> recommend(RecommendRequest request) {
+        return metrics.recommend(() -> answer(request));
+    }
+
+    private Uni<RecommendResponse> answer(RecommendRequest request) {
         List<String> services = request.getServicesList();
         if (services.isEmpty()) {
             return failed(Status.INVALID_ARGUMENT, "services: list at least one task service");

@@ -1,0 +1,2 @@
+/** Health checks: what readiness means for the predictor. */
+package io.rightsize.predictor.health;
