@@ -34,7 +34,16 @@ public final class Stack implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final Map<ServiceKind, ServiceProcess> services = new EnumMap<>(ServiceKind.class);
 
+    /** Small, quick-starting service JVMs: the demo and the tests favour start-up over peak speed. */
+    public static final List<String> DEMO_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** Service JVMs as they run in production (full JIT): what benchmarks measure. */
+    public static final List<String> PRODUCTION_JVM = List.of("-Xmx1g", "-XX:+UseParallelGC");
+
     public Stack(StackConfig config) {
+        this(config, DEMO_JVM);
+    }
+
+    public Stack(StackConfig config, List<String> serviceJvmOptions) {
         this.config = config;
         this.kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(),
                 config.kafkaControllerPort());
@@ -43,7 +52,7 @@ public final class Stack implements AutoCloseable {
         for (ServiceKind kind : ServiceKind.values()) {
             services.put(kind, new ServiceProcess(kind, config.serviceJar(kind), config.port(kind),
                     serviceEnv(kind), config.logDir().resolve(kind.module() + ".log"),
-                    List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+                    serviceJvmOptions));
         }
     }
 

@@ -30,7 +30,7 @@ final class StartupBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             figures.add(new Figure(kind.module() + " JVM: start to ready", seconds * 1000, "ms", "-", "-"));
             figures.add(new Figure(kind.module() + " JVM: resident memory when ready", rssMiB(service.pid()), "MiB",
-                    "-", "-Xmx384m"));
+                    "-", String.join(" ", Stack.PRODUCTION_JVM)));
         }
         return figures;
     }

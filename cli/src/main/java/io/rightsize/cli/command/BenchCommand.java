@@ -4,6 +4,7 @@ import io.rightsize.cli.Home;
 import io.rightsize.cli.bench.Benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,10 @@ public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", defaultValue = "60", description = "Sustained ingest window (default: ${DEFAULT-VALUE}).")
     int seconds;
+
+    @Option(names = "--rate", defaultValue = "100000",
+            description = "Samples/s offered in the sustained ingest window (default: ${DEFAULT-VALUE}).")
+    double rate;
 
     @Option(names = "--copy-rows", defaultValue = "2000000", description = "Rows for the COPY limit (default: ${DEFAULT-VALUE}).")
     int copyRows;
@@ -31,11 +36,15 @@ public class BenchCommand implements Callable<Integer> {
             description = "Stored samples GetUsageStats runs over (default: ${DEFAULT-VALUE}).")
     int statsRows;
 
+    @Option(names = "--only", split = ",", defaultValue = "sampling,ingest,stats,startup",
+            description = "Which benchmarks, comma-separated (default: ${DEFAULT-VALUE}).")
+    Set<String> only;
+
     @Override
     public Integer call() throws Exception {
         Path dataDir = Home.stateDir().resolve("bench-stack");
         DemoCommand.deleteRecursively(dataDir);
-        new Benchmarks(Home.dir(), dataDir, System.out).run(Duration.ofSeconds(seconds), copyRows, latencyRate,
+        new Benchmarks(Home.dir(), dataDir, System.out).run(only, Duration.ofSeconds(seconds), rate, copyRows, latencyRate,
                 Duration.ofSeconds(30), samplingTasks, statsRows);
         return 0;
     }
