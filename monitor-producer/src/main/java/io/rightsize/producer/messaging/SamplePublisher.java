@@ -22,6 +22,8 @@ public class SamplePublisher {
     private final MutinyEmitter<String> emitter;
     private final MutinyEmitter<String> gaps;
     private final AtomicLong failed = new AtomicLong();
+    /** When the last "samples lost" line was written: one line per 10 s while the bound is hit, not one per sample. */
+    private final AtomicLong lastReport = new AtomicLong();
     private final ProducerMetrics metrics;
 
     public SamplePublisher(@Channel("resources") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000)
@@ -46,8 +48,13 @@ public class SamplePublisher {
         emitter.sendMessage(message).subscribe().with(ok -> metrics.published(), failure -> {
             metrics.failed();
             long count = failed.incrementAndGet();
-            LOG.errorf("sample of task %d not published (%d so far): %s", sample.taskId(), count,
-                    failure.getMessage());
+            long now = System.currentTimeMillis();
+            long last = lastReport.get();
+            if (now - last >= 10_000 && lastReport.compareAndSet(last, now)) {
+                LOG.errorf("samples are being lost: the broker is unreachable and the buffers are full (%d lost so"
+                        + " far, rightsize_samples_published_total{outcome=\"failed\"}); last: task %d, %s", count,
+                        sample.taskId(), failure.getMessage());
+            }
         });
     }
 }

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
@@ -21,6 +23,9 @@ public class LocalProcessProbe implements TaskProbe {
     private static final long SAME_PROCESS_MILLIS = 10_000;
 
     private final OperatingSystem os = new SystemInfo().getOperatingSystem();
+    private final Optional<ProcFiles> procFiles = ProcFiles.available(Path.of("/proc"))
+            ? Optional.of(new ProcFiles(Path.of("/proc"), new SystemInfo().getHardware().getMemory().getPageSize()))
+            : Optional.empty();
     private final String host;
     private final boolean active;
 
@@ -66,8 +71,15 @@ public class LocalProcessProbe implements TaskProbe {
         });
     }
 
-    /** The process's counters now, or empty when it has gone. */
+    /** The process's counters now, or empty when it has gone: from /proc directly on Linux, else through OSHI. */
     public Optional<ProcessSnapshot> read(long pid) {
+        if (procFiles.isPresent()) {
+            try {
+                return procFiles.get().read(pid);
+            } catch (IOException | RuntimeException e) {
+                // An unexpected layout: OSHI below knows more of them.
+            }
+        }
         OSProcess process = os.getProcess((int) pid);
         if (process == null || process.getState() == OSProcess.State.INVALID) {
             return Optional.empty();

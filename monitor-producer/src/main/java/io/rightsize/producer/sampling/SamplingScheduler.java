@@ -41,8 +41,12 @@ public class SamplingScheduler {
     private final SamplePublisher publisher;
     private final long intervalMillis;
     private final long attachTimeoutMillis;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "task-sampler"));
+    /**
+     * A few threads, so one slow read (a /proc or cgroup read blocked on I/O) or a burst of tasks due at the same instant
+     * does not delay every other task's sample; one task's ticks never overlap (fixed rate).
+     */
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), new SamplerThreads());
     private final Map<Long, Follow> sampling = new ConcurrentHashMap<>();
     /** A task that ended this long before this process started may have been followed by the previous instance. */
     private static final long PREDECESSOR_GRACE_MILLIS = 60_000;
@@ -172,7 +176,18 @@ public class SamplingScheduler {
         return false;
     }
 
-    /** One followed task: its probe's source and sampler once attached. Only the timer thread touches them. */
+    private static final class SamplerThreads implements java.util.concurrent.ThreadFactory {
+        private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread thread = new Thread(r, "task-sampler-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    /** One followed task: its probe's source and sampler once attached; only its own ticks touch them, one at a time. */
     private static final class Follow {
         final TaskEvent task;
         final long since = System.currentTimeMillis();
