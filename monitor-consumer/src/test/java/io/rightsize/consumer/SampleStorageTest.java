@@ -71,21 +71,26 @@ class SampleStorageTest {
 
     @Test
     void aReplayedSampleIsStoredOnceAndAMalformedOneIsSkipped() throws Exception {
-        StoredTask task = storeTask("blur");
+        StoredTask task = storeTask("replayed");
         String orderId = task.orderId();
         long taskId = task.taskId();
-        UsageSample sample = new UsageSample(orderId, taskId, "blur", Resource.CPU_MILLICORES, 734.5,
+        UsageSample sample = new UsageSample(orderId, taskId, "replayed", Resource.CPU_MILLICORES, 734.5,
                 Instant.parse("2026-01-01T10:00:00.123Z"));
         send(sample);
         producer.send(new ProducerRecord<>("resources", "junk", "{\"orderId\": 12, \"value\": \"x\"")).get();
         send(sample);
-        UsageSample later = new UsageSample(orderId, taskId, "blur", Resource.CPU_MILLICORES, 100,
+        UsageSample later = new UsageSample(orderId, taskId, "replayed", Resource.CPU_MILLICORES, 100,
                 Instant.parse("2026-01-01T10:00:01.123Z"));
         send(later);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> rows(orderId) == 2);
         Thread.sleep(1000);
         assertEquals(2, rows(orderId), "the replay added no row");
+        Stats rolled = UsageServiceGrpc.newBlockingStub(channel).getUsageStats(UsageStatsRequest.newBuilder()
+                .setService("replayed").build()).getStats(0).getStats();
+        assertEquals(2, rolled.getCount(), "nor did it count twice in the rollup");
+        assertEquals(100, rolled.getMin(), 1e-9);
+        assertEquals(734.5, rolled.getMax(), 1e-9);
     }
 
     @Test
@@ -121,6 +126,16 @@ class SampleStorageTest {
                 .setUntil(com.google.protobuf.Timestamp.newBuilder().setSeconds(t0.getEpochSecond() + 61)).build())
                 .getStats(0).getStats();
         assertEquals(10, window.getCount(), "samples 51..60 fall in the window");
+
+        Stats all = usage.getUsageStats(UsageStatsRequest.newBuilder().setService("sharpen").build())
+                .getStats(0).getStats();
+        assertEquals(100, all.getCount(), "over all orders, from the rollup");
+        assertEquals(1, all.getMin(), 1e-9);
+        assertEquals(100, all.getMax(), 1e-9);
+        assertEquals(50.5, all.getAvg(), 1e-9);
+        assertEquals(50.5, all.getP50(), 0.01 * 50.5);
+        assertEquals(90.1, all.getP90(), 0.01 * 90.1);
+        assertEquals(99.01, all.getP99(), 0.01 * 99.01);
         assertEquals(51, window.getMin(), 1e-9);
         assertEquals(60, window.getMax(), 1e-9);
 

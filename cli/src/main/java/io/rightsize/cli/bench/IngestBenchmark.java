@@ -5,7 +5,6 @@ import io.rightsize.common.messaging.Resource;
 import io.rightsize.common.messaging.UsageSample;
 import io.rightsize.devstack.Stack;
 import java.io.IOException;
-import java.io.Reader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +38,7 @@ import org.postgresql.PGConnection;
 final class IngestBenchmark {
 
     private static final int TASKS = 1000;
+    private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Stack stack;
     private final Consumer<String> out;
@@ -54,7 +54,7 @@ final class IngestBenchmark {
         List<Figure> figures = new ArrayList<>();
         BenchTasks tasks;
         try (Connection db = stack.postgres().connect()) {
-            tasks = BenchTasks.create(db, "bench-" + UUID.randomUUID().toString().substring(0, 8), TASKS);
+            tasks = BenchTasks.create(db, "bench-" + UUID.randomUUID().toString().substring(0, 8), TASKS, 1);
         }
         double copyRate = copyLimit(copyRows, tasks);
         out.accept(String.format(Locale.ROOT, "COPY limit: %.0f rows/s (%d rows)", copyRate, copyRows));
@@ -88,7 +88,12 @@ final class IngestBenchmark {
             long start = System.nanoTime();
             long copied = db.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY bench_copy (order_id, task_id, resource_id, value, timestamp) FROM STDIN WITH (FORMAT csv)",
-                    new CsvRows(tasks, rows));
+                    new GeneratedCsv(rows, row -> {
+                        long n = row / 4;
+                        long task = tasks.taskIds().get((int) (n % tasks.taskIds().size()));
+                        Instant at = EPOCH.plusMillis(n / tasks.taskIds().size());
+                        return tasks.orderId() + "," + task + "," + (row % 4 + 1) + "," + (n % 1000) + "," + at + "\n";
+                    }));
             double seconds = (System.nanoTime() - start) / 1e9;
             s.execute("DROP TABLE bench_copy");
             return copied / seconds;
@@ -168,7 +173,6 @@ final class IngestBenchmark {
                 Resource.DISK_WRITE_BYTES_PER_SECOND};
         long start = System.nanoTime();
         long sent = 0;
-        Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {
             while (running.get()) {
@@ -176,9 +180,9 @@ final class IngestBenchmark {
                 long task = tasks.taskIds().get((int) (n % tasks.taskIds().size()));
                 // The probe task (the first) gets a sample stamped now; the others a unique instant per sequence.
                 Instant at = n % tasks.taskIds().size() == 0 ? Instant.now()
-                        : epoch.plusMillis(n / tasks.taskIds().size());
+                        : EPOCH.plusMillis(n / tasks.taskIds().size());
                 for (Resource r : resources) {
-                    UsageSample sample = new UsageSample(tasks.orderId(), task, "bench", r, n % 1000, at);
+                    UsageSample sample = new UsageSample(tasks.orderId(), task, "bench-1", r, n % 1000, at);
                     producer.send(new ProducerRecord<>("resources", sample.key(), Json.write(sample)));
                 }
                 sent += resources.length;
@@ -238,46 +242,5 @@ final class IngestBenchmark {
 
     private record Throughput(double publishedRate, double storedRate, long lagAtEnd, long maxLag, double latencyP50,
                               double latencyP99, long sequenceEnd) {
-    }
-
-    /** CSV rows for COPY, generated as they are read: the same shape and key spread as the published samples. */
-    private static final class CsvRows extends Reader {
-        private final BenchTasks tasks;
-        private final int rows;
-        private int row;
-        private String pending = "";
-        private int offset;
-
-        CsvRows(BenchTasks tasks, int rows) {
-            this.tasks = tasks;
-            this.rows = rows;
-        }
-
-        @Override
-        public int read(char[] buffer, int off, int len) {
-            if (offset >= pending.length()) {
-                if (row >= rows) {
-                    return -1;
-                }
-                StringBuilder b = new StringBuilder(64 * 256);
-                for (int i = 0; i < 256 && row < rows; i++, row++) {
-                    long n = row / 4;
-                    long task = tasks.taskIds().get((int) (n % tasks.taskIds().size()));
-                    Instant at = Instant.parse("2026-01-01T00:00:00Z").plusMillis(n / tasks.taskIds().size());
-                    b.append(tasks.orderId()).append(',').append(task).append(',').append(row % 4 + 1).append(',')
-                            .append(n % 1000).append(',').append(at).append('\n');
-                }
-                pending = b.toString();
-                offset = 0;
-            }
-            int n = Math.min(len, pending.length() - offset);
-            pending.getChars(offset, offset + n, buffer, off);
-            offset += n;
-            return n;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

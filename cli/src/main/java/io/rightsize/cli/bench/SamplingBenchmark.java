@@ -52,7 +52,7 @@ final class SamplingBenchmark {
         double idle = cpuSeconds(producerPid, Duration.ofSeconds(10)) / 10;
         BenchTasks tasks;
         try (Connection db = stack.postgres().connect()) {
-            tasks = BenchTasks.create(db, "sampling-" + UUID.randomUUID().toString().substring(0, 8), taskCount);
+            tasks = BenchTasks.create(db, "sampling-" + UUID.randomUUID().toString().substring(0, 8), taskCount, 1);
         }
         List<Process> processes = new ArrayList<>();
         String host = InetAddress.getLocalHost().getHostName();
@@ -64,7 +64,7 @@ final class SamplingBenchmark {
                 Process process = new ProcessBuilder("sleep", "3600").start();
                 processes.add(process);
                 Instant started = process.info().startInstant().orElse(Instant.now());
-                TaskEvent event = TaskEvent.started(tasks.orderId(), tasks.taskIds().get(i), i, "bench", process.pid(),
+                TaskEvent event = TaskEvent.started(tasks.orderId(), tasks.taskIds().get(i), i, "bench-1", process.pid(),
                         host, new Allocation(100, 200, 1 << 20, 1 << 21, "bench"), started);
                 events.send(new ProducerRecord<>("orchestrator", event.key(), Json.write(event)));
             }
@@ -74,7 +74,7 @@ final class SamplingBenchmark {
             perTaskPercent = 100 * (busy - idle) / taskCount;
             for (int i = 0; i < taskCount; i++) {
                 TaskEvent end = TaskEvent.ended(TaskEventType.SUCCEEDED, tasks.orderId(), tasks.taskIds().get(i), i,
-                        "bench", processes.get(i).pid(), host, 0, 1, null, Instant.now());
+                        "bench-1", processes.get(i).pid(), host, 0, 1, null, Instant.now());
                 events.send(new ProducerRecord<>("orchestrator", end.key(), Json.write(end)));
             }
         } finally {

@@ -11,14 +11,24 @@ import java.util.List;
 
 /**
  * Writes samples in one statement per batch (arrays unnested server-side). The primary key
- * (task, resource, timestamp) and ON CONFLICT DO NOTHING make a replayed sample a no-op.
+ * (task, resource, timestamp) and ON CONFLICT DO NOTHING make a replayed sample a no-op. The same statement adds the
+ * rows that were new to the usage rollup, so statistics over all samples need not scan them; rollup rows are locked
+ * in key order, so concurrent batches cannot deadlock.
  */
 @ApplicationScoped
 public class SampleStore {
 
-    private static final String INSERT = "INSERT INTO samples (order_id, task_id, resource_id, value, timestamp)"
+    private static final String INSERT = "WITH new AS (INSERT INTO samples (order_id, task_id, resource_id, value,"
+            + " timestamp)"
             + " SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::float8[], $5::timestamptz[])"
-            + " ON CONFLICT DO NOTHING";
+            + " ON CONFLICT DO NOTHING RETURNING task_id, resource_id, value),"
+            + " rolled AS (INSERT INTO usage_rollup (service_id, resource_id, bucket, count, min, max, sum)"
+            + " SELECT t.service_id, n.resource_id, usage_bucket(n.value), count(*), min(n.value), max(n.value),"
+            + " sum(n.value) FROM new n JOIN tasks t ON t.id = n.task_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+            + " ON CONFLICT (service_id, resource_id, bucket) DO UPDATE SET count = usage_rollup.count + excluded.count,"
+            + " min = least(usage_rollup.min, excluded.min), max = greatest(usage_rollup.max, excluded.max),"
+            + " sum = usage_rollup.sum + excluded.sum)"
+            + " SELECT count(*) AS inserted FROM new";
 
     private final Pool pool;
 
@@ -47,6 +57,6 @@ public class SampleStore {
         }
         return pool.preparedQuery(INSERT)
                 .execute(Tuple.of(orders, tasks, resources, values, times))
-                .map(rows -> rows.rowCount());
+                .map(rows -> rows.iterator().next().getLong("inserted").intValue());
     }
 }

@@ -12,7 +12,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** min/avg/max and percentiles per service-resource pair or per task, computed in PostgreSQL. */
+/**
+ * min/avg/max and percentiles per service-resource pair or per task, computed in PostgreSQL: over all samples from the
+ * usage rollup (no scan), for an order, a window or a task from the samples themselves.
+ */
 @ApplicationScoped
 public class StatsQueries {
 
@@ -31,6 +34,11 @@ public class StatsQueries {
             + " WHERE x.order_id = $1"
             + " GROUP BY x.task_id, s.name, x.resource_id ORDER BY x.task_id, x.resource_id";
 
+    private static final String ROLLUP = "SELECT s.name AS service, r.resource_id, r.count, r.min, r.max, r.sum"
+            + " FROM usage_rollup r JOIN services s ON s.id = r.service_id"
+            + " WHERE ($1::text IS NULL OR s.name = $1)"
+            + " ORDER BY s.name, r.resource_id, r.bucket";
+
     private final Pool pool;
 
     public StatsQueries(Pool pool) {
@@ -39,12 +47,43 @@ public class StatsQueries {
 
     /** Per service and resource; a null order, service or window bound means no restriction. */
     public Uni<List<UsageStats>> byService(String orderId, String service, Instant since, Instant until) {
+        if (orderId == null && since == null && until == null) {
+            return fromRollup(service);
+        }
         return pool.preparedQuery(BY_SERVICE).execute(Tuple.of(orderId, service, utc(since), utc(until)))
                 .map(rows -> {
                     List<UsageStats> stats = new ArrayList<>();
                     rows.forEach(row -> stats.add(stats(row, 0)));
                     return stats;
                 });
+    }
+
+    /** Over all orders, from the rollup's buckets: a few thousand rows whatever the number of samples. */
+    private Uni<List<UsageStats>> fromRollup(String service) {
+        return pool.preparedQuery(ROLLUP).execute(Tuple.of(service)).map(rows -> {
+            List<UsageStats> stats = new ArrayList<>();
+            String groupService = null;
+            short groupResource = -1;
+            List<RollupStats.Bucket> buckets = new ArrayList<>();
+            for (Row row : rows) {
+                String s = row.getString("service");
+                short r = row.getShort("resource_id");
+                if (!s.equals(groupService) || r != groupResource) {
+                    if (!buckets.isEmpty()) {
+                        stats.add(RollupStats.of(groupService, Resource.fromId(groupResource), buckets));
+                    }
+                    groupService = s;
+                    groupResource = r;
+                    buckets = new ArrayList<>();
+                }
+                buckets.add(new RollupStats.Bucket(row.getLong("count"), row.getDouble("min"), row.getDouble("max"),
+                        row.getDouble("sum")));
+            }
+            if (!buckets.isEmpty()) {
+                stats.add(RollupStats.of(groupService, Resource.fromId(groupResource), buckets));
+            }
+            return stats;
+        });
     }
 
     /** Per task and resource of one order. */
