@@ -38,12 +38,23 @@ public final class Stack implements AutoCloseable {
     public static final List<String> DEMO_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** Service JVMs as they run in production (full JIT): what benchmarks measure. */
     public static final List<String> PRODUCTION_JVM = List.of("-Xmx1g", "-XX:+UseParallelGC");
+    /**
+     * The predictor in production: training holds every sample as a Tribuo example, plus the scaled copy the
+     * factorization machine and linear candidates train on, so a million samples need more than 1 GiB.
+     */
+    public static final Map<ServiceKind, List<String>> PRODUCTION_JVM_EXTRA = Map.of(ServiceKind.PREDICTOR,
+            List.of("-Xmx3g"));
 
     public Stack(StackConfig config) {
         this(config, DEMO_JVM);
     }
 
     public Stack(StackConfig config, List<String> serviceJvmOptions) {
+        this(config, serviceJvmOptions, Map.of());
+    }
+
+    /** {@code extraJvmOptions} come after the common ones, so a service's own {@code -Xmx} wins. */
+    public Stack(StackConfig config, List<String> serviceJvmOptions, Map<ServiceKind, List<String>> extraJvmOptions) {
         this.config = config;
         this.kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(),
                 config.kafkaControllerPort());
@@ -52,8 +63,14 @@ public final class Stack implements AutoCloseable {
         for (ServiceKind kind : ServiceKind.values()) {
             services.put(kind, new ServiceProcess(kind, config.serviceJar(kind), config.port(kind),
                     serviceEnv(kind), config.logDir().resolve(kind.module() + ".log"),
-                    serviceJvmOptions));
+                    concat(serviceJvmOptions, extraJvmOptions.getOrDefault(kind, List.of()))));
         }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     public StackConfig config() {

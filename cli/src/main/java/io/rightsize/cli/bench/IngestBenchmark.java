@@ -216,7 +216,8 @@ final class IngestBenchmark {
 
     private long storedRows(String orderId) throws SQLException {
         try (Connection db = stack.postgres().connect();
-             var s = db.prepareStatement("SELECT count(*) FROM samples WHERE order_id = ?")) {
+             var s = db.prepareStatement("SELECT count(*) FROM samples x JOIN tasks t"
+                     + " ON t.id = x.task_id WHERE t.order_id = ?")) {
             s.setString(1, orderId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -30,7 +30,8 @@ final class StartupBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             figures.add(new Figure(kind.module() + " JVM: start to ready", seconds * 1000, "ms", "-", "-"));
             figures.add(new Figure(kind.module() + " JVM: resident memory when ready", rssMiB(service.pid()), "MiB",
-                    "-", String.join(" ", Stack.PRODUCTION_JVM)));
+                    "-", String.join(" ", Stack.PRODUCTION_JVM) + " "
+                            + String.join(" ", Stack.PRODUCTION_JVM_EXTRA.getOrDefault(kind, List.of()))));
         }
         return figures;
     }

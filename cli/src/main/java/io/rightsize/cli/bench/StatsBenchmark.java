@@ -55,7 +55,7 @@ final class StatsBenchmark {
             try (var roll = db.prepareStatement("INSERT INTO usage_rollup (service_id, resource_id, bucket, count, min,"
                     + " max, sum) SELECT t.service_id, x.resource_id, usage_bucket(x.value), count(*), min(x.value),"
                     + " max(x.value), sum(x.value) FROM samples x JOIN tasks t ON t.id = x.task_id"
-                    + " WHERE x.order_id = ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+                    + " WHERE t.order_id = ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
                     + " ON CONFLICT (service_id, resource_id, bucket) DO UPDATE SET"
                     + " count = usage_rollup.count + excluded.count, min = least(usage_rollup.min, excluded.min),"
                     + " max = greatest(usage_rollup.max, excluded.max), sum = usage_rollup.sum + excluded.sum")) {

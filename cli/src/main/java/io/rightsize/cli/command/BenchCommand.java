@@ -1,6 +1,7 @@
 package io.rightsize.cli.command;
 
 import io.rightsize.cli.Home;
+import io.rightsize.cli.bench.BenchOptions;
 import io.rightsize.cli.bench.Benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** Runs the benchmarks on a fresh embedded stack and prints each figure beside its target and same-run limit. */
 @Command(name = "bench", description = "Benchmark sampling cost, ingest (against PostgreSQL COPY in the same run), statistics at"
-        + " scale, and start-up.")
+        + " scale, the predictor (training, Predict and Recommend latency) and start-up.")
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", defaultValue = "60", description = "Sustained ingest window (default: ${DEFAULT-VALUE}).")
@@ -36,7 +37,19 @@ public class BenchCommand implements Callable<Integer> {
             description = "Stored samples GetUsageStats runs over (default: ${DEFAULT-VALUE}).")
     int statsRows;
 
-    @Option(names = "--only", split = ",", defaultValue = "sampling,ingest,stats,startup",
+    @Option(names = "--predictor-samples", defaultValue = "1000000",
+            description = "Stored samples the predictor trains on (default: ${DEFAULT-VALUE}).")
+    int predictorSamples;
+
+    @Option(names = "--predict-calls", defaultValue = "20000",
+            description = "Predict calls timed, after a quarter as many to warm up (default: ${DEFAULT-VALUE}).")
+    int predictCalls;
+
+    @Option(names = "--profile", paramLabel = "DIR",
+            description = "Record each service with JFR into DIR and print its hottest methods and GC pauses at the end.")
+    Path profileDir;
+
+    @Option(names = "--only", split = ",", defaultValue = "sampling,ingest,stats,predictor,startup",
             description = "Which benchmarks, comma-separated (default: ${DEFAULT-VALUE}).")
     Set<String> only;
 
@@ -44,8 +57,9 @@ public class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dataDir = Home.stateDir().resolve("bench-stack");
         DemoCommand.deleteRecursively(dataDir);
-        new Benchmarks(Home.dir(), dataDir, System.out).run(only, Duration.ofSeconds(seconds), rate, copyRows, latencyRate,
-                Duration.ofSeconds(30), samplingTasks, statsRows);
+        new Benchmarks(Home.dir(), dataDir, System.out).run(new BenchOptions(only, Duration.ofSeconds(seconds), rate,
+                copyRows, latencyRate, Duration.ofSeconds(30), samplingTasks, statsRows, predictorSamples, predictCalls,
+                profileDir));
         return 0;
     }
 }

@@ -27,7 +27,7 @@ public class SampleQueries {
     public Uni<List<UsageSample>> ofTask(String orderId, long taskId) {
         return pool.preparedQuery("SELECT x.resource_id, x.value, x.timestamp, s.name AS service FROM samples x"
                         + " JOIN tasks t ON t.id = x.task_id JOIN services s ON s.id = t.service_id"
-                        + " WHERE x.order_id = $1 AND x.task_id = $2 ORDER BY x.timestamp, x.resource_id LIMIT $3")
+                        + " WHERE t.order_id = $1 AND x.task_id = $2 ORDER BY x.timestamp, x.resource_id LIMIT $3")
                 .execute(Tuple.of(orderId, taskId, MAX_SAMPLES + 1))
                 .map(rows -> {
                     List<UsageSample> samples = new ArrayList<>(rows.size());

@@ -25,13 +25,13 @@ public class StatsQueries {
 
     private static final String BY_SERVICE = "SELECT s.name AS service, x.resource_id, " + AGGREGATES
             + " FROM samples x JOIN tasks t ON t.id = x.task_id JOIN services s ON s.id = t.service_id"
-            + " WHERE ($1::text IS NULL OR x.order_id = $1) AND ($2::text IS NULL OR s.name = $2)"
+            + " WHERE ($1::text IS NULL OR t.order_id = $1) AND ($2::text IS NULL OR s.name = $2)"
             + " AND ($3::timestamptz IS NULL OR x.timestamp >= $3) AND ($4::timestamptz IS NULL OR x.timestamp < $4)"
             + " GROUP BY s.name, x.resource_id ORDER BY s.name, x.resource_id";
 
     private static final String BY_TASK = "SELECT x.task_id, s.name AS service, x.resource_id, " + AGGREGATES
             + " FROM samples x JOIN tasks t ON t.id = x.task_id JOIN services s ON s.id = t.service_id"
-            + " WHERE x.order_id = $1"
+            + " WHERE t.order_id = $1"
             + " GROUP BY x.task_id, s.name, x.resource_id ORDER BY x.task_id, x.resource_id";
 
     private static final String ROLLUP = "SELECT s.name AS service, r.resource_id, r.count, r.min, r.max, r.sum"

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.tribuo.Example;
 import org.tribuo.Model;
+import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.regression.Regressor;
 
 /** A trained model ready to answer: predictions in the resource's own unit, and calibrated upper bounds. */
@@ -20,6 +21,11 @@ public final class UsageModel {
     public UsageModel(Model<Regressor> model, ModelMetadata metadata) {
         this.model = model;
         this.metadata = metadata;
+        if (model instanceof XGBoostModel<Regressor> boosted) {
+            // Answers are one example or one short run at a time, where XGBoost's OpenMP team costs far more than it
+            // saves: a single thread halves a Predict call (measured by ./rightsize bench --only predictor).
+            boosted.setNumThreads(1);
+        }
         this.features = new FeatureSpace(Set.copyOf(metadata.services()));
     }
 

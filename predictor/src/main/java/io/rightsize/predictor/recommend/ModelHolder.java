@@ -40,8 +40,13 @@ public class ModelHolder {
         return store;
     }
 
+    /**
+     * Saves a newly trained model and answers from the copy read back from disk, so what answers is exactly what a
+     * restart would load, and a model that cannot be read back fails the training run instead of the next start.
+     */
     public void replace(UsageModel model) {
         store.save(model);
-        current.set(model);
+        current.set(store.load().orElseThrow(() -> new IllegalStateException("the model just saved in " + store.dir()
+                + " cannot be read back")));
     }
 }

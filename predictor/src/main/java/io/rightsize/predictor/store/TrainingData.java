@@ -7,7 +7,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads every stored sample of finished tasks with its order's context: the rows training learns from. */
@@ -39,9 +41,16 @@ public class TrainingData {
     public Uni<List<UsageRow>> load() {
         return pool.query(QUERY).execute().map(rows -> {
             List<UsageRow> result = new ArrayList<>(rows.size());
+            // A million rows share a few thousand orders and a handful of services: one instance of each order id,
+            // service name and order's service set, not one per row (a third of the heap training needs otherwise).
+            Map<String, String> names = new HashMap<>();
+            Map<String, Set<String>> servicesByOrder = new HashMap<>();
             for (Row row : rows) {
-                result.add(new UsageRow(row.getString("order_id"), row.getLong("submitted_ms"),
-                        Set.of(row.getArrayOfStrings("services")), row.getString("service"),
+                String orderId = names.computeIfAbsent(row.getString("order_id"), id -> id);
+                Set<String> services = servicesByOrder.computeIfAbsent(orderId,
+                        id -> Set.of(row.getArrayOfStrings("services")));
+                result.add(new UsageRow(orderId, row.getLong("submitted_ms"), services,
+                        names.computeIfAbsent(row.getString("service"), name -> name),
                         Resource.fromId(row.getShort("resource_id")), row.getDouble("elapsed"),
                         row.getDouble("value")));
             }
