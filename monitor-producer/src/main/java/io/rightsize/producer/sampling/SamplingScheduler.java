@@ -131,7 +131,7 @@ public class SamplingScheduler {
                 return;
             }
             List<UsageSample> samples = follow.sampler.next(snapshot.get());
-            samples.forEach(publisher::publish);
+            publisher.publishLater(samples);
         } catch (IOException | RuntimeException e) {
             LOG.warnf("sampling task %d failed: %s", task.taskId(), e.getMessage());
         }

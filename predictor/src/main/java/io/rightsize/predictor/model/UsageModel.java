@@ -22,8 +22,8 @@ public final class UsageModel {
         this.model = model;
         this.metadata = metadata;
         if (model instanceof XGBoostModel<Regressor> boosted) {
-            // Answers are one example or one short run at a time, where XGBoost's OpenMP team costs far more than it
-            // saves: a single thread halves a Predict call (measured by ./rightsize bench --only predictor).
+            // Answers are one example or one short run at a time: too small to share among threads, and an OpenMP
+            // team per calling event-loop thread would compete with the gRPC server for the cores.
             boosted.setNumThreads(1);
         }
         this.features = new FeatureSpace(Set.copyOf(metadata.services()));
