@@ -84,6 +84,8 @@ class KubernetesManifestsTest {
 
         for (String name : List.of("orchestrator", "monitor-consumer", "predictor")) {
             Set<String> known = Manifests.envNames(properties(name));
+            // Read by the JVM image's launcher (run-java.sh of ubi9/openjdk-17-runtime), not by the service.
+            known.add("JAVA_MAX_MEM_RATIO");
             if (name.equals("orchestrator")) {
                 Manifests.addMappingEnvNames(OrchestratorConfig.class, "rightsize.orchestrator", known);
             }
