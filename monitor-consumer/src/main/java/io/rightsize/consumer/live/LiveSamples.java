@@ -12,7 +12,8 @@ public class LiveSamples {
 
     private final BroadcastProcessor<UsageSample> processor = BroadcastProcessor.create();
 
-    public void stored(List<UsageSample> samples) {
+    /** Synchronized: two consumer copies store batches at once, and a processor must not see concurrent onNext. */
+    public synchronized void stored(List<UsageSample> samples) {
         samples.forEach(processor::onNext);
     }
 
