@@ -155,8 +155,8 @@ final class IngestBenchmark {
             drainRate = (storedRows(tasks.orderId()) - drainFrom) / drainSeconds;
             long[] sorted = staleness.stream().mapToLong(Long::longValue).sorted().toArray();
             return new Throughput(published.get() / seconds, (storedAtEnd - storedBefore) / seconds, lagAtEnd,
-                    lags.stream().mapToLong(Long::longValue).max().orElse(0), percentile(sorted, 0.50),
-                    percentile(sorted, 0.99), sequence.get());
+                    lags.stream().mapToLong(Long::longValue).max().orElse(0), Percentiles.of(sorted, 0.50),
+                    Percentiles.of(sorted, 0.99), sequence.get());
         }
     }
 
@@ -235,10 +235,6 @@ final class IngestBenchmark {
                 return rs.getTimestamp(1) == null ? 0 : rs.getTimestamp(1).getTime();
             }
         }
-    }
-
-    private static double percentile(long[] sorted, double q) {
-        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 
     private record Throughput(double publishedRate, double storedRate, long lagAtEnd, long maxLag, double latencyP50,

@@ -37,36 +37,40 @@ record JfrSummary(String process, long samples, List<Hot> selfTime, List<Hot> ap
         Duration pauseLongest = Duration.ZERO;
         long peakHeap = 0;
         String process = file.getFileName().toString();
-        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-            switch (event.getEventType().getName()) {
-                case "jdk.ExecutionSample" -> {
-                    RecordedStackTrace stack = event.getStackTrace();
-                    if (stack == null || stack.getFrames().isEmpty()) {
-                        continue;
+        // Streamed, not read whole: a profile of a full bench run holds millions of events.
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                switch (event.getEventType().getName()) {
+                    case "jdk.ExecutionSample" -> {
+                        RecordedStackTrace stack = event.getStackTrace();
+                        if (stack == null || stack.getFrames().isEmpty()) {
+                            continue;
+                        }
+                        samples++;
+                        self.merge(name(stack.getFrames().get(0)), 1L, Long::sum);
+                        stack.getFrames().stream().filter(f -> f.isJavaFrame()
+                                        && f.getMethod().getType().getName().startsWith(applicationPackage))
+                                .findFirst().ifPresent(f -> application.merge(name(f), 1L, Long::sum));
                     }
-                    samples++;
-                    self.merge(name(stack.getFrames().get(0)), 1L, Long::sum);
-                    stack.getFrames().stream().filter(f -> f.isJavaFrame()
-                                    && f.getMethod().getType().getName().startsWith(applicationPackage))
-                            .findFirst().ifPresent(f -> application.merge(name(f), 1L, Long::sum));
-                }
-                case "jdk.GarbageCollection" -> {
-                    pauses++;
-                    Duration pause = event.getDuration("sumOfPauses");
-                    pauseTotal = pauseTotal.plus(pause);
-                    pauseLongest = pause.compareTo(pauseLongest) > 0 ? pause : pauseLongest;
-                }
-                case "jdk.GCHeapSummary" -> {
-                    if ("After GC".equals(event.getString("when"))) {
-                        peakHeap = Math.max(peakHeap, event.getLong("heapUsed"));
+                    case "jdk.GarbageCollection" -> {
+                        pauses++;
+                        Duration pause = event.getDuration("sumOfPauses");
+                        pauseTotal = pauseTotal.plus(pause);
+                        pauseLongest = pause.compareTo(pauseLongest) > 0 ? pause : pauseLongest;
                     }
-                }
-                case "jdk.InitialSystemProperty" -> {
-                    if ("sun.java.command".equals(event.getString("key"))) {
-                        process = event.getString("value");
+                    case "jdk.GCHeapSummary" -> {
+                        if ("After GC".equals(event.getString("when"))) {
+                            peakHeap = Math.max(peakHeap, event.getLong("heapUsed"));
+                        }
                     }
-                }
-                default -> {
+                    case "jdk.InitialSystemProperty" -> {
+                        if ("sun.java.command".equals(event.getString("key"))) {
+                            process = event.getString("value");
+                        }
+                    }
+                    default -> {
+                    }
                 }
             }
         }

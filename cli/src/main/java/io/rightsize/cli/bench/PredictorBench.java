@@ -162,8 +162,8 @@ final class PredictorBench {
         return sum / count * 1000;
     }
 
-    private static double millis(long[] sorted, double q) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
+    private static double millis(long[] sortedNanos, double q) {
+        return Percentiles.of(sortedNanos, q) / 1e6;
     }
 
     /**

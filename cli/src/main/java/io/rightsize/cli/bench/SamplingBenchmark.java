@@ -87,9 +87,9 @@ final class SamplingBenchmark {
                 taskCount, idle, jitter.length));
         figures.add(new Figure("monitor-producer CPU per monitored task (" + taskCount + " tasks)",
                 perTaskPercent, "% core", "< 0.5%", "-"));
-        figures.add(new Figure("sample timing jitter p99 (|interval - 1 s|), steady", percentile(measured.steady(), 0.99),
+        figures.add(new Figure("sample timing jitter p99 (|interval - 1 s|), steady", Percentiles.of(measured.steady(), 0.99),
                 "ms", "< 50 ms", "after the first " + STEADY_AFTER.toSeconds() + " s of sampling"));
-        figures.add(new Figure("sample timing jitter p99, whole window", percentile(jitter, 0.99), "ms", "< 50 ms",
+        figures.add(new Figure("sample timing jitter p99, whole window", Percentiles.of(jitter, 0.99), "ms", "< 50 ms",
                 "with " + taskCount + " tasks starting in the same second"));
         figures.add(new Figure("sample timing jitter max", jitter.length == 0 ? Double.NaN : jitter[jitter.length - 1],
                 "ms", "-", "-"));
@@ -144,28 +144,24 @@ final class SamplingBenchmark {
                 }
             }
         }
+        times.values().forEach(t -> t.sort(Long::compare));
+        long firstMillis = times.values().stream().mapToLong(t -> t.isEmpty() ? Long.MAX_VALUE : t.get(0)).min()
+                .orElse(0);
+        long first = firstMillis / 1000;
         List<Double> jitter = new ArrayList<>();
+        List<Double> steady = new ArrayList<>();
         // Late intervals by the second they ended in: a few seconds holding most of them is a process-wide stall
         // (a pause, a starved CPU), many seconds with a few each is the per-task schedule.
         Map<Long, Integer> lateBySecond = new java.util.TreeMap<>();
         for (List<Long> t : times.values()) {
-            t.sort(Long::compare);
             for (int i = 1; i < t.size(); i++) {
                 long off = Math.abs(t.get(i) - t.get(i - 1) - 1000);
                 jitter.add((double) off);
+                if (t.get(i - 1) >= firstMillis + STEADY_AFTER.toMillis()) {
+                    steady.add((double) off);
+                }
                 if (off > 50) {
                     lateBySecond.merge(t.get(i) / 1000, 1, Integer::sum);
-                }
-            }
-        }
-        long firstMillis = times.values().stream().mapToLong(t -> t.isEmpty() ? Long.MAX_VALUE : t.get(0)).min()
-                .orElse(0);
-        long first = firstMillis / 1000;
-        List<Double> steady = new ArrayList<>();
-        for (List<Long> t : times.values()) {
-            for (int i = 1; i < t.size(); i++) {
-                if (t.get(i - 1) >= firstMillis + STEADY_AFTER.toMillis()) {
-                    steady.add((double) Math.abs(t.get(i) - t.get(i - 1) - 1000));
                 }
             }
         }
@@ -176,9 +172,5 @@ final class SamplingBenchmark {
                         .limit(5).map(e -> (e.getKey() - first) + "s: " + e.getValue()).toList()));
         return new Jitter(jitter.stream().mapToDouble(Double::doubleValue).sorted().toArray(),
                 steady.stream().mapToDouble(Double::doubleValue).sorted().toArray());
-    }
-
-    private static double percentile(double[] sorted, double q) {
-        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 }
