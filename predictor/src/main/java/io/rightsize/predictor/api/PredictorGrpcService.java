@@ -103,8 +103,7 @@ public class PredictorGrpcService implements PredictorService {
         orderServices.add(request.getService());
         Resource resource = Resource.valueOf(request.getResource().name());
         double value = model.predict(orderServices, request.getService(), resource, request.getElapsedSeconds());
-        // The bound is the prediction plus its calibrated margin: one model evaluation per call, not two.
-        double upper = value + model.offset(request.getService(), resource);
+        double upper = model.upperBound(value, request.getService(), resource);
         return Uni.createFrom().item(PredictResponse.newBuilder().setValue(value).setUpperBound(upper)
                 .setCoverage(model.metadata().calibration().coverage())
                 .setModelVersion("v" + model.metadata().version()).build());

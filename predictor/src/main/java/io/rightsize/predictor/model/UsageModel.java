@@ -82,6 +82,11 @@ public final class UsageModel {
 
     /** Usage that a new sample stays under with the model's stated coverage. */
     public double upperBound(Set<String> orderServices, String service, Resource resource, double elapsedSeconds) {
-        return predict(orderServices, service, resource, elapsedSeconds) + offset(service, resource);
+        return upperBound(predict(orderServices, service, resource, elapsedSeconds), service, resource);
+    }
+
+    /** The same bound from a prediction already made, so a caller that needs both evaluates the model once. */
+    public double upperBound(double predicted, String service, Resource resource) {
+        return predicted + offset(service, resource);
     }
 }
