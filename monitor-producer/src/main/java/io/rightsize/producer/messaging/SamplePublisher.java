@@ -11,12 +11,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -36,12 +32,8 @@ public class SamplePublisher {
     private final AtomicLong lastReport = new AtomicLong();
     private final ProducerMetrics metrics;
     /** Ticks waiting for the publishing thread: 20,000 ticks is 20 s of 1,000 tasks. */
-    private final ExecutorService publishing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(20_000), r -> {
-                Thread thread = new Thread(r, "sample-publisher");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final PublishingQueue publishing = new PublishingQueue(20_000, this::publish,
+            (sample, loss, detail) -> lost(sample, detail == null ? loss.reason() : loss.reason() + ": " + detail));
 
     public SamplePublisher(@Channel("resources") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 100_000)
                            MutinyEmitter<String> emitter,
@@ -62,29 +54,20 @@ public class SamplePublisher {
     /**
      * Hands one tick's samples to the publishing thread and returns at once: sampler threads never wait for the
      * emitter, whose lock serialises every send (while one sampler held it, the others' ticks slipped by up to 90 ms
-     * in a JFR recording of 200 tasks). One thread keeps each task's samples in order. When the hand-off queue is
-     * full the samples are counted and reported as lost, as when the emitter's own buffer is.
+     * in a JFR recording of 200 tasks). One thread keeps each task's samples in order.
      */
     public void publishLater(List<UsageSample> samples) {
-        if (samples.isEmpty()) {
-            return;
-        }
-        try {
-            publishing.execute(() -> samples.forEach(this::publish));
-        } catch (RejectedExecutionException e) {
-            samples.forEach(sample -> lost(sample, "the publishing queue is full or shut down"));
-        }
+        publishing.submit(samples);
     }
 
-    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
-        // Whatever was sampled before the stop is still sent; the emitter flushes it to Kafka on its own shutdown.
-        publishing.shutdown();
-        try {
-            if (!publishing.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warnf("%d ticks of samples not handed to Kafka before shutdown", publishing.shutdownNow().size());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * After the samplers' last tick (they stop first, see {@code SamplingScheduler}) and before the emitter closes,
+     * which flushes what it was handed to Kafka on its own shutdown.
+     */
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) ShutdownEvent event) {
+        int dropped = publishing.close(Duration.ofSeconds(5));
+        if (dropped > 0) {
+            LOG.warnf("%d samples not handed to Kafka before shutdown", dropped);
         }
     }
 
@@ -92,7 +75,7 @@ public class SamplePublisher {
         Message<String> message = Message.of(Json.write(sample))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(sample.key()).build());
         emitter.sendMessage(message).subscribe().with(ok -> metrics.published(),
-                failure -> lost(sample, failure.getMessage()));
+                failure -> lost(sample, "the broker did not take it: " + failure.getMessage()));
     }
 
     private void lost(UsageSample sample, String why) {
@@ -101,9 +84,8 @@ public class SamplePublisher {
         long now = System.currentTimeMillis();
         long last = lastReport.get();
         if (now - last >= 10_000 && lastReport.compareAndSet(last, now)) {
-            LOG.errorf("samples are being lost: the broker is unreachable and the buffers are full (%d lost so"
-                    + " far, rightsize_samples_published_total{outcome=\"failed\"}); last: task %d, %s", count,
-                    sample.taskId(), why);
+            LOG.errorf("samples are being lost (%d so far, rightsize_samples_published_total{outcome=\"failed\"});"
+                    + " last: task %d, because %s", count, sample.taskId(), why);
         }
     }
 }

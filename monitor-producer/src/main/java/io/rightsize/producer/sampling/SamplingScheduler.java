@@ -9,9 +9,11 @@ import io.rightsize.producer.config.ProducerConfig;
 import io.rightsize.producer.kubernetes.PodProbe;
 import io.rightsize.producer.messaging.SamplePublisher;
 import io.rightsize.producer.metrics.ProducerMetrics;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -68,8 +70,20 @@ public class SamplingScheduler {
         metrics.sampledTasks(this::sampledTasks);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        timer.shutdownNow();
+    /**
+     * Before the publisher closes its queue ({@code SamplePublisher#onStop} observes after this): no tick is
+     * scheduled any more and a tick under way finishes, so its samples are queued rather than counted lost.
+     */
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(2, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void start(TaskEvent started) {
