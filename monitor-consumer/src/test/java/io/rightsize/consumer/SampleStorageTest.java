@@ -199,10 +199,13 @@ class SampleStorageTest {
         for (String payload : malformed) {
             producer.send(new ProducerRecord<>("resources", task.orderId() + "/" + task.taskId(), payload)).get();
         }
+        // Well-formed JSON that is no sample at all: it once reached the store as a null and failed the batch forever.
+        producer.send(new ProducerRecord<>("resources", task.orderId() + "/" + task.taskId(), "null")).get();
         send(new UsageSample(task.orderId(), task.taskId(), "median", Resource.CPU_MILLICORES, 2, t0.plusSeconds(1)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> rows(task.orderId()) == 2);
         Map<String, String> dead = new java.util.HashMap<>();
+        String nullReason = null;
         Properties p = new Properties();
         p.put("bootstrap.servers", config().getValue("kafka.bootstrap.servers", String.class));
         p.put("group.id", "dlq-reader-" + marker);
@@ -211,10 +214,12 @@ class SampleStorageTest {
                 new StringDeserializer())) {
             dlq.subscribe(List.of("resources-dlq"));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (dead.size() < malformed.size() && System.nanoTime() < deadline) {
+            while ((dead.size() < malformed.size() || nullReason == null) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(500))) {
                     Header reason = r.headers().lastHeader("dead-letter-reason");
-                    if (r.value().contains(marker) && reason != null) {
+                    if ("null".equals(r.value()) && reason != null) {
+                        nullReason = new String(reason.value(), StandardCharsets.UTF_8);
+                    } else if (r.value().contains(marker) && reason != null) {
                         dead.put(r.value(), new String(reason.value(), StandardCharsets.UTF_8));
                     }
                 }
@@ -222,6 +227,7 @@ class SampleStorageTest {
         }
         assertEquals(new java.util.HashSet<>(malformed), dead.keySet(), "every malformed sample, and only those");
         dead.values().forEach(reason -> assertFalse(reason.isBlank(), "each says why"));
+        assertEquals("UsageSample: the message is JSON null", nullReason);
     }
 
     @Test

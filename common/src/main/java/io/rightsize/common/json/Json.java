@@ -48,10 +48,20 @@ public final class Json {
         }
     }
 
-    /** Reads a message; a malformed one throws {@link MalformedMessageException} naming the type. */
+    /**
+     * Reads a message; a malformed one, a missing one (a Kafka tombstone) or a JSON {@code null} throws
+     * {@link MalformedMessageException} naming the type, so no caller ever holds a null message.
+     */
     public static <T> T read(String text, Class<T> type) {
+        if (text == null) {
+            throw new MalformedMessageException(type.getSimpleName() + ": no content (null message)", null);
+        }
         try {
-            return READERS.get(type).readValue(text);
+            T value = READERS.get(type).readValue(text);
+            if (value == null) {
+                throw new MalformedMessageException(type.getSimpleName() + ": the message is JSON null", null);
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw new MalformedMessageException(type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 
@@ -29,40 +31,66 @@ public final class ModelStore {
         return dir;
     }
 
-    public void save(UsageModel model) {
+    /**
+     * Writes the model to a staging directory, reads it back from there and only then swaps it in, so a model that
+     * cannot be read back fails the save and leaves the previous one in place.
+     *
+     * @return the copy read back: exactly what a restart would load
+     */
+    public UsageModel save(UsageModel model) {
+        Path staging = null;
         try {
             Files.createDirectories(dir);
-            Path staging = Files.createTempDirectory(dir, ".staging-");
+            staging = Files.createTempDirectory(dir, ".staging-");
             model.tribuoModel().serializeToFile(staging.resolve(MODEL_FILE));
             Files.writeString(staging.resolve(METADATA_FILE),
                     Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(model.metadata()));
+            UsageModel readBack = read(staging);
             Files.move(staging.resolve(MODEL_FILE), dir.resolve(MODEL_FILE), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
             Files.move(staging.resolve(METADATA_FILE), dir.resolve(METADATA_FILE),
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.delete(staging);
+            return readBack;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model in " + dir, e);
+        } finally {
+            deleteQuietly(staging);
         }
     }
 
     /** The saved model, or empty when none was trained yet. */
-    @SuppressWarnings("unchecked")
     public Optional<UsageModel> load() {
-        Path model = dir.resolve(MODEL_FILE);
-        Path metadata = dir.resolve(METADATA_FILE);
-        if (!Files.exists(model) || !Files.exists(metadata)) {
+        if (!Files.exists(dir.resolve(MODEL_FILE)) || !Files.exists(dir.resolve(METADATA_FILE))) {
             return Optional.empty();
         }
         try {
-            Model<?> loaded = Model.deserializeFromFile(model);
-            if (!loaded.validate(Regressor.class)) {
-                throw new IllegalStateException(model + " is not a regression model");
-            }
-            return Optional.of(new UsageModel((Model<Regressor>) loaded,
-                    Json.read(Files.readString(metadata), ModelMetadata.class)));
+            return Optional.of(read(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the model from " + dir, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static UsageModel read(Path from) throws IOException {
+        Path model = from.resolve(MODEL_FILE);
+        Model<?> loaded = Model.deserializeFromFile(model);
+        if (!loaded.validate(Regressor.class)) {
+            throw new IllegalStateException(model + " is not a regression model");
+        }
+        return new UsageModel((Model<Regressor>) loaded,
+                Json.read(Files.readString(from.resolve(METADATA_FILE)), ModelMetadata.class));
+    }
+
+    private static void deleteQuietly(Path staging) {
+        if (staging == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(staging)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A leftover staging directory is harmless: load() never looks at it.
         }
     }
 }

@@ -45,8 +45,6 @@ public class ModelHolder {
      * restart would load, and a model that cannot be read back fails the training run instead of the next start.
      */
     public void replace(UsageModel model) {
-        store.save(model);
-        current.set(store.load().orElseThrow(() -> new IllegalStateException("the model just saved in " + store.dir()
-                + " cannot be read back")));
+        current.set(store.save(model));
     }
 }

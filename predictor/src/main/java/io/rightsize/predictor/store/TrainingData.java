@@ -21,7 +21,7 @@ public class TrainingData {
                 SELECT t.order_id, array_agg(DISTINCT s.name) AS services
                 FROM tasks t JOIN services s ON s.id = t.service_id
                 GROUP BY t.order_id)
-            SELECT x.order_id, (extract(epoch FROM o.submitted_at) * 1000)::bigint AS submitted_ms,
+            SELECT t.order_id, (extract(epoch FROM o.submitted_at) * 1000)::bigint AS submitted_ms,
                    os.services, s.name AS service, x.resource_id,
                    extract(epoch FROM (x.timestamp - t.started_at))::float8 AS elapsed, x.value
             FROM samples x

@@ -95,13 +95,19 @@ class ModelTrainerTest {
     }
 
     @Test
-    void aSavedModelLoadsAndPredictsTheSame(@TempDir Path dir) {
+    void aSavedModelLoadsAndPredictsTheSame(@TempDir Path dir) throws Exception {
         ModelStore store = new ModelStore(dir);
-        store.save(result.model());
+        UsageModel readBack = store.save(result.model());
         UsageModel loaded = store.load().orElseThrow();
+        try (var files = Files.list(dir)) {
+            assertEquals(Set.of(ModelStore.MODEL_FILE, ModelStore.METADATA_FILE),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                    "the staging directory is gone");
+        }
         Set<String> order = Set.of("blur", "resize");
         for (Resource r : List.of(Resource.CPU_MILLICORES, Resource.MEMORY_BYTES)) {
             assertEquals(result.model().predict(order, "resize", r, 5), loaded.predict(order, "resize", r, 5), 1e-9);
+            assertEquals(loaded.predict(order, "resize", r, 5), readBack.predict(order, "resize", r, 5), 1e-9);
             assertEquals(result.model().upperBound(order, "resize", r, 5), loaded.upperBound(order, "resize", r, 5),
                     1e-9);
         }
