@@ -67,6 +67,15 @@ public class AllocationPolicy {
         }
     }
 
+    /**
+     * The retry of a task that ran out of memory: VPA's bump, but never below the default limit, the one a task
+     * with no history gets. An OOM under a recommended limit shows the history did not cover this input (a resize
+     * before it, a larger image); creeping up by VPA's +100 MiB then often runs out again and fails the order.
+     */
+    public Allocation afterOom(Allocation allocation) {
+        return AllocationRules.afterOom(allocation, defaultAllocation.memoryLimitBytes());
+    }
+
     private Allocation fromHistory(ServiceUsage usage) {
         if (usage.lacks(minHistoryRuns)) {
             return defaultAllocation;

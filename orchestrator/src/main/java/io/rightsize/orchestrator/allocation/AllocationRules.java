@@ -31,15 +31,17 @@ public final class AllocationRules {
 
     /**
      * The retry of a task that ran out of memory: the memory limit becomes {@link MemoryBump#afterOom} of the old
-     * one, exactly as VPA bumps it (not rounded to MiB, so the retry gets precisely the documented amount), and the
-     * request grows in proportion (rounded up to whole MiB, at most the limit), keeping its share of the limit as
-     * VPA keeps the request-to-limit ratio. CPU is unchanged.
+     * one, exactly as VPA bumps it (not rounded to MiB, so the retry gets precisely the documented amount), or
+     * {@code floorBytes} when that is more, and the request grows in proportion (rounded up to whole MiB, at most
+     * the limit), keeping its share of the limit as VPA keeps the request-to-limit ratio. CPU is unchanged.
      */
-    public static Allocation afterOom(Allocation a) {
-        long limit = MemoryBump.afterOom(a.memoryLimitBytes());
+    public static Allocation afterOom(Allocation a, long floorBytes) {
+        long bumped = MemoryBump.afterOom(a.memoryLimitBytes());
+        long limit = Math.max(bumped, floorBytes);
         long request = Math.min(limit, wholeMiB((double) a.memoryRequestBytes() / a.memoryLimitBytes() * limit));
         return new Allocation(a.cpuRequestMillicores(), a.cpuLimitMillicores(), request, limit,
-                a.source() + ", memory bumped after OOM");
+                a.source() + (limit > bumped ? ", memory raised to the default limit after OOM"
+                        : ", memory bumped after OOM"));
     }
 
     private static Allocation rounded(double cpuRequest, double cpuLimit, double memoryRequest, double memoryLimit,

@@ -7,7 +7,6 @@ import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.common.order.ValidOrder;
 import io.rightsize.orchestrator.allocation.AllocationPolicy;
-import io.rightsize.orchestrator.allocation.AllocationRules;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.domain.OrderRecord;
 import io.rightsize.orchestrator.domain.OrderState;
@@ -171,7 +170,7 @@ public class OrderExecutor {
         if (!exit.outOfMemory() || execution.cancelRequested()) {
             return exit;
         }
-        Allocation bumped = AllocationRules.afterOom(allocation);
+        Allocation bumped = allocations.afterOom(allocation);
         LOG.infof("order %s task %d %s ran out of memory at %d MiB; retrying once with %d MiB",
                 execution.order().id(), task.position(), task.service(), allocation.memoryLimitBytes() >> 20,
                 bumped.memoryLimitBytes() >> 20);

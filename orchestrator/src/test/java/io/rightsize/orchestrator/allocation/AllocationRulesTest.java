@@ -45,7 +45,7 @@ class AllocationRulesTest {
     @Test
     void bumpsTheMemoryLimitAfterAnOutOfMemoryExactlyAsVpaAndKeepsTheRequestShare() {
         Allocation small = new Allocation(500, 2000, 32 * MIB, 48 * MIB, "default");
-        Allocation bumped = AllocationRules.afterOom(small);
+        Allocation bumped = AllocationRules.afterOom(small, 48 * MIB);
         assertEquals(MemoryBump.afterOom(48 * MIB), bumped.memoryLimitBytes());
         assertEquals(148 * MIB, bumped.memoryLimitBytes());
         assertEquals(99 * MIB, bumped.memoryRequestBytes(), "32/48 of 148 MiB is 98.7 MiB");
@@ -57,9 +57,18 @@ class AllocationRulesTest {
     @Test
     void aLargeLimitIsBumpedByTwentyPercentNotRoundedToMiB() {
         Allocation large = new Allocation(500, 2000, 1024 * MIB, 1024 * MIB, "vpa");
-        Allocation bumped = AllocationRules.afterOom(large);
+        Allocation bumped = AllocationRules.afterOom(large, 256 * MIB);
         assertEquals(MemoryBump.afterOom(1024 * MIB), bumped.memoryLimitBytes());
         assertEquals((long) Math.ceil(1024 * MIB * 1.2), bumped.memoryLimitBytes());
         assertEquals(bumped.memoryLimitBytes(), bumped.memoryRequestBytes(), "a request equal to its limit stays so");
+    }
+
+    @Test
+    void neverRetriesBelowTheDefaultLimit() {
+        Allocation recommended = new Allocation(500, 2000, 51 * MIB, 102 * MIB, "vpa");
+        Allocation retry = AllocationRules.afterOom(recommended, 1024 * MIB);
+        assertEquals(1024 * MIB, retry.memoryLimitBytes(), "VPA's bump would give only 202 MiB");
+        assertEquals(512 * MIB, retry.memoryRequestBytes(), "the request keeps half the limit");
+        assertEquals("vpa, memory raised to the default limit after OOM", retry.source());
     }
 }
