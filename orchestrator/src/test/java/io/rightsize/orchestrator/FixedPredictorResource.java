@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,8 +30,11 @@ public class FixedPredictorResource implements QuarkusTestResourceLifecycleManag
     /** Deliberately unlike the configured default and already whole MiB, so they must arrive unchanged. */
     static final Map<String, Allocation> ALLOCATIONS = Map.of(
             "grayscale", allocation(150, 700, 96 * MIB, 192 * MIB),
-            "sobel", allocation(320, 1500, 80 * MIB, 448 * MIB));
+            "sobel", allocation(320, 1500, 80 * MIB, 448 * MIB),
+            "resize", allocation(400, 1600, 128 * MIB, 512 * MIB));
     static final String SOURCE = "rightsize-ml";
+    /** Every request's services and input sizes, in arrival order. */
+    static final List<RecommendRequest> REQUESTS = new CopyOnWriteArrayList<>();
 
     private Server server;
 
@@ -63,6 +68,7 @@ public class FixedPredictorResource implements QuarkusTestResourceLifecycleManag
     private static final class FixedPredictor extends PredictorServiceGrpc.PredictorServiceImplBase {
         @Override
         public void recommend(RecommendRequest request, StreamObserver<RecommendResponse> response) {
+            REQUESTS.add(request);
             RecommendResponse.Builder answer = RecommendResponse.newBuilder().setRecommender(SOURCE);
             for (int position = 0; position < request.getServicesCount(); position++) {
                 String service = request.getServices(position);

@@ -16,6 +16,9 @@ import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +63,36 @@ class PredictorAllocationTest {
         assertEquals(List.of(announced(FixedPredictorResource.ALLOCATIONS.get("sobel")),
                 announced(FixedPredictorResource.ALLOCATIONS.get("grayscale"))),
                 started.stream().map(TaskEvent::allocation).toList());
+    }
+
+    @Test
+    void asksBeforeEachTaskWithTheSizeOfTheImageItWillReadAndStoresIt() throws Exception {
+        String id = "sized-" + UUID.randomUUID().toString().substring(0, 8);
+        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
+                .setImage(TestImages.png(160, 120).toString())
+                .addTasks(TaskSpec.newBuilder().setName("resize").putParams("scale", 2))
+                .addTasks(TaskSpec.newBuilder().setName("grayscale").putParams("passes", 1))).build());
+
+        Order done = TestOrders.watchToEnd(orders, id);
+
+        assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
+        List<List<Long>> asked = FixedPredictorResource.REQUESTS.stream()
+                .filter(r -> r.getServicesList().equals(List.of("resize", "grayscale")))
+                .map(r -> r.getInputPixelsList()).toList();
+        assertEquals(List.of(List.of(19_200L, 0L), List.of(19_200L, 76_800L)), asked,
+                "once per task, the second time knowing the resized image is 320x240");
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement s = db.prepareStatement(
+                     "SELECT input_pixels FROM tasks WHERE order_id = ? ORDER BY position")) {
+            s.setString(1, id);
+            List<Long> stored = new java.util.ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getLong(1));
+                }
+            }
+            assertEquals(List.of(19_200L, 76_800L), stored);
+        }
     }
 
     @Test

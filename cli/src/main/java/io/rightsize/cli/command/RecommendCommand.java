@@ -6,6 +6,7 @@ import io.rightsize.api.v1.RecommendResponse;
 import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.cli.client.EndpointOptions;
 import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.common.order.ImageProbe;
 import io.rightsize.common.order.OrderLimits;
 import io.rightsize.common.order.OrderParser;
 import io.rightsize.common.order.OrderSpec;
@@ -46,6 +47,11 @@ public class RecommendCommand implements Callable<Integer> {
                 .addAllServices(spec.tasks().stream().map(TaskRequest::name).toList());
         if (recommender != null) {
             request.setRecommender(recommender);
+        }
+        // The first task reads the order's image, whose size is known now; the later tasks' inputs are not yet.
+        if (!spec.image().isBlank()) {
+            ImageProbe.pixels(file.toAbsolutePath().getParent().resolve(spec.image()))
+                    .ifPresent(request::addInputPixels);
         }
         try (RightsizeClient client = new RightsizeClient(endpointOptions.endpoints())) {
             RecommendResponse response = client.predictor().recommend(request.build());

@@ -3,18 +3,32 @@ package io.rightsize.common.order;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.OptionalLong;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /** Reads an image's format and dimensions from its header, so huge or fake images are refused before decoding. */
-final class ImageProbe {
+public final class ImageProbe {
 
     /** The formats the tasks are written for; other ImageIO readers (TIFF, WBMP) are not exposed to untrusted files. */
     private static final Set<String> FORMATS = Set.of("png", "jpeg", "bmp", "gif");
 
     private ImageProbe() {
+    }
+
+    /**
+     * The pixel count (width x height) from the image's header, without decoding it; empty when the file is not a
+     * readable image of a supported format.
+     */
+    public static OptionalLong pixels(Path file) {
+        try {
+            ImageInfo info = probe(file, 0);
+            return OptionalLong.of((long) info.width() * info.height());
+        } catch (OrderValidationException e) {
+            return OptionalLong.empty();
+        }
     }
 
     static ImageInfo probe(Path file, long fileBytes) {

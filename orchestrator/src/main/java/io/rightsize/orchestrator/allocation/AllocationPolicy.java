@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -52,18 +51,25 @@ public class AllocationPolicy {
                 "default (" + UNAVAILABLE + ", too little history)"));
     }
 
-    /** One allocation per task, by position; {@code services} are the order's tasks in order. */
-    public List<Allocation> forOrder(String orderId, List<String> services) {
+    /**
+     * The allocation of the task at {@code position}, asked for just before it is launched, when the size of the
+     * image it will read is known; {@code services} are the order's tasks in order and {@code inputPixels} their
+     * input sizes where known (0 for tasks not reached yet).
+     */
+    public Allocation forTask(String orderId, List<String> services, List<Long> inputPixels, int position) {
+        String service = services.get(position);
         try {
-            List<Allocation> recommended = predictor.recommend(services).stream()
-                    .map(AllocationRules::rounded).toList();
-            LOG.infof("order %s: allocations from the predictor (%s)", orderId, recommended.stream()
-                    .map(Allocation::source).distinct().collect(Collectors.joining(", ")));
+            Allocation recommended = AllocationRules.rounded(predictor.recommend(services, inputPixels).get(position));
+            LOG.debugf("order %s task %d %s: allocation from the predictor (%s)", orderId, position, service,
+                    recommended.source());
             return recommended;
         } catch (NoRecommendationException e) {
-            Map<String, ServiceUsage> usage = history.of(new LinkedHashSet<>(services)).await().atMost(DB_TIMEOUT);
-            LOG.infof("order %s: %s (%s); %s", orderId, UNAVAILABLE, e.getMessage(), fallbackSummary(usage));
-            return services.stream().map(s -> fromHistory(usage.get(s))).toList();
+            ServiceUsage usage = history.of(new LinkedHashSet<>(List.of(service))).await().atMost(DB_TIMEOUT)
+                    .get(service);
+            LOG.infof("order %s task %d %s: %s (%s); %s", orderId, position, service, UNAVAILABLE, e.getMessage(),
+                    usage.lacks(minHistoryRuns) ? "fewer than " + minHistoryRuns
+                            + " earlier runs, so the default allocation" : fallback.name() + " on its stored samples");
+            return fromHistory(usage);
         }
     }
 
@@ -83,15 +89,5 @@ public class AllocationPolicy {
         return AllocationRules.of(fallback.recommend(ResourceKind.CPU, usage.cpuMillicores()),
                 fallback.recommend(ResourceKind.MEMORY, usage.memoryBytes()),
                 fallback.name() + " (" + UNAVAILABLE + ")");
-    }
-
-    private String fallbackSummary(Map<String, ServiceUsage> usage) {
-        List<String> withHistory = usage.keySet().stream().filter(s -> !usage.get(s).lacks(minHistoryRuns))
-                .sorted().toList();
-        if (withHistory.isEmpty()) {
-            return "fewer than " + minHistoryRuns + " earlier runs of its services, so the default allocation";
-        }
-        return fallback.name() + " on the stored samples of " + String.join(", ", withHistory)
-                + (withHistory.size() < usage.size() ? ", the default allocation for the others" : "");
     }
 }

@@ -6,30 +6,33 @@ import java.util.Map;
 
 /**
  * A task's stored state: an immutable snapshot, replaced as a whole on every change. {@code attempts} counts
- * launches: 2 after a retry with more memory; the other fields describe the latest attempt.
+ * launches: 2 after a retry with more memory; the other fields describe the latest attempt. {@code inputPixels} is
+ * the size of the image the task read (0 until it is launched, or when its input could not be probed).
  */
 public record TaskRecord(long id, int position, String service, Map<String, Double> params, TaskState state,
                          Long pid, String host, Instant startedAt, Instant finishedAt, Integer exitCode,
-                         String reason, String outputImage, Allocation allocation, int attempts) {
+                         String reason, String outputImage, Allocation allocation, int attempts,
+                         long inputPixels) {
 
     public TaskRecord {
         params = Map.copyOf(params);
     }
 
-    public TaskRecord running(long pid, String host, Instant at, String outputImage, Allocation allocation) {
+    public TaskRecord running(long pid, String host, Instant at, String outputImage, Allocation allocation,
+                              long inputPixels) {
         return new TaskRecord(id, position, service, params, TaskState.RUNNING, pid, host, at, null, null, null,
-                outputImage, allocation, attempts);
+                outputImage, allocation, attempts, inputPixels);
     }
 
     public TaskRecord ended(TaskState end, Integer exitCode, String reason, Instant at) {
         return new TaskRecord(id, position, service, params, end, pid, host, startedAt, at, exitCode, reason,
-                outputImage, allocation, attempts);
+                outputImage, allocation, attempts, inputPixels);
     }
 
     /** The same task about to be launched again; {@link #running} then replaces the last attempt's details. */
     public TaskRecord nextAttempt() {
         return new TaskRecord(id, position, service, params, state, pid, host, startedAt, finishedAt, exitCode,
-                reason, outputImage, allocation, attempts + 1);
+                reason, outputImage, allocation, attempts + 1, inputPixels);
     }
 
     public double durationSeconds() {

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
+import io.rightsize.common.order.ImageProbe;
 import io.rightsize.common.order.ValidOrder;
 import io.rightsize.orchestrator.allocation.AllocationPolicy;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
@@ -26,6 +27,8 @@ import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,15 +140,19 @@ public class OrderExecutor {
             }
             OrderRecord order = execution.snapshot().withState(OrderState.RUNNING, null, Instant.now());
             save(execution, order, -1, "order running");
-            List<Allocation> planned = allocations.forOrder(orderId,
-                    order.tasks().stream().map(TaskRecord::service).toList());
+            List<String> services = order.tasks().stream().map(TaskRecord::service).toList();
+            List<Long> inputPixels = new ArrayList<>(Collections.nCopies(services.size(), 0L));
             Path input = execution.order().image();
             for (TaskRecord task : order.tasks()) {
                 if (execution.cancelRequested()) {
                     finish(execution, OrderState.CANCELLED, "cancelled by request");
                     return;
                 }
-                TaskExit exit = runWithMemoryRetry(execution, task, input, planned.get(task.position()));
+                // The image the task will read is known only now (a resize before it changes its size).
+                long pixels = ImageProbe.pixels(input).orElse(0);
+                inputPixels.set(task.position(), pixels);
+                Allocation allocation = allocations.forTask(orderId, services, inputPixels, task.position());
+                TaskExit exit = runWithMemoryRetry(execution, task, input, pixels, allocation);
                 if (!exit.succeeded()) {
                     OrderState end = exit.cancelled() ? OrderState.CANCELLED : OrderState.FAILED;
                     finish(execution, end, end == OrderState.CANCELLED ? "cancelled by request"
@@ -165,8 +172,9 @@ public class OrderExecutor {
     }
 
     /** A second attempt only after a first out-of-memory end; a second one fails the task like any failure. */
-    private TaskExit runWithMemoryRetry(OrderExecution execution, TaskRecord task, Path input, Allocation allocation) {
-        TaskExit exit = runTask(execution, task, input, allocation);
+    private TaskExit runWithMemoryRetry(OrderExecution execution, TaskRecord task, Path input, long inputPixels,
+                                        Allocation allocation) {
+        TaskExit exit = runTask(execution, task, input, inputPixels, allocation);
         if (!exit.outOfMemory() || execution.cancelRequested()) {
             return exit;
         }
@@ -175,10 +183,11 @@ public class OrderExecutor {
                 execution.order().id(), task.position(), task.service(), allocation.memoryLimitBytes() >> 20,
                 bumped.memoryLimitBytes() >> 20);
         TaskRecord failed = execution.snapshot().tasks().get(task.position());
-        return runTask(execution, failed.nextAttempt(), input, bumped);
+        return runTask(execution, failed.nextAttempt(), input, inputPixels, bumped);
     }
 
-    private TaskExit runTask(OrderExecution execution, TaskRecord task, Path input, Allocation allocation) {
+    private TaskExit runTask(OrderExecution execution, TaskRecord task, Path input, long inputPixels,
+                             Allocation allocation) {
         String orderId = execution.order().id();
         Path orderDir = config.workDir().toAbsolutePath().resolve(orderId);
         String name = String.format("%02d-%s", task.position(), task.service());
@@ -189,7 +198,7 @@ public class OrderExecutor {
         try {
             running = runner.start(launch);
         } catch (TaskStartException e) {
-            TaskRecord failed = task.running(-1, null, startedAt, launch.output().toString(), allocation)
+            TaskRecord failed = task.running(-1, null, startedAt, launch.output().toString(), allocation, inputPixels)
                     .ended(TaskState.FAILED, null, e.getMessage(), Instant.now());
             updateTask(execution, failed, "task could not start");
             metrics.taskEnded(task.service(), TaskState.FAILED);
@@ -205,7 +214,7 @@ public class OrderExecutor {
             return TaskExit.cancelled(-1);
         }
         TaskRecord started = task.running(running.pid(), running.host(), startedAt, launch.output().toString(),
-                allocation);
+                allocation, inputPixels);
         updateTask(execution, started, "task started");
         metrics.taskStarted(task.service());
         events.publish(TaskEvent.started(orderId, task.id(), task.position(), task.service(), running.pid(),

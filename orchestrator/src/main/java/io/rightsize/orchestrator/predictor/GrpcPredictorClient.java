@@ -32,12 +32,14 @@ public class GrpcPredictorClient implements PredictorClient {
     }
 
     @Override
-    public List<Allocation> recommend(List<String> services) throws NoRecommendationException {
+    public List<Allocation> recommend(List<String> services, List<Long> inputPixels)
+            throws NoRecommendationException {
         RecommendResponse response;
         try {
             // Set per call: Quarkus's own deadline setting is fixed when the stub is created, and would expire.
             response = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .recommend(RecommendRequest.newBuilder().addAllServices(services).build());
+                    .recommend(RecommendRequest.newBuilder().addAllServices(services).addAllInputPixels(inputPixels)
+                            .build());
         } catch (StatusRuntimeException e) {
             throw new NoRecommendationException(e.getStatus().getCode()
                     + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription()));

@@ -7,10 +7,11 @@ import java.util.List;
 public interface PredictorClient {
 
     /**
-     * One allocation per task, in the order of {@code services}.
+     * One allocation per task, in the order of {@code services}; {@code inputPixels} gives each task's input size
+     * by position where it is known (0 where not).
      *
      * @throws NoRecommendationException when the predictor is down, too slow, answers with an error, or its
      *                                   answer does not cover every task
      */
-    List<Allocation> recommend(List<String> services) throws NoRecommendationException;
+    List<Allocation> recommend(List<String> services, List<Long> inputPixels) throws NoRecommendationException;
 }

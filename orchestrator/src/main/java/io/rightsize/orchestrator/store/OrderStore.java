@@ -36,7 +36,7 @@ public class OrderStore {
     private static final String TASK_COLUMNS = "t.id, t.order_id, t.position, s.name AS service, t.params::text AS params,"
             + " t.state, t.pid, t.host, t.started_at, t.finished_at, t.exit_code, t.reason, t.output_image,"
             + " t.cpu_request_millicores, t.cpu_limit_millicores, t.memory_request_bytes, t.memory_limit_bytes,"
-            + " t.allocation_source, t.attempts";
+            + " t.allocation_source, t.attempts, t.input_pixels";
 
     private final Pool pool;
 
@@ -73,7 +73,7 @@ public class OrderStore {
                 .chain(rows -> {
                     long id = rows.iterator().next().getLong("id");
                     done.add(new TaskRecord(id, task.position(), task.service(), task.params(), TaskState.PENDING,
-                            null, null, null, null, null, null, null, null, 1));
+                            null, null, null, null, null, null, null, null, 1, 0));
                     return insertTasks(conn, order, index + 1, done);
                 });
     }
@@ -102,12 +102,13 @@ public class OrderStore {
                 .addLong(a == null ? null : a.memoryLimitBytes())
                 .addString(a == null ? null : a.source())
                 .addInteger(t.attempts())
+                .addLong(t.inputPixels() > 0 ? t.inputPixels() : null)
                 .addLong(t.id())
                 .addString(orderId);
         return pool.preparedQuery("UPDATE tasks SET state = $1, pid = $2, host = $3, started_at = $4, finished_at = $5,"
                         + " exit_code = $6, reason = $7, output_image = $8, cpu_request_millicores = $9,"
                         + " cpu_limit_millicores = $10, memory_request_bytes = $11, memory_limit_bytes = $12,"
-                        + " allocation_source = $13, attempts = $14 WHERE id = $15 AND order_id = $16")
+                        + " allocation_source = $13, attempts = $14, input_pixels = $15 WHERE id = $16 AND order_id = $17")
                 .execute(values).replaceWithVoid();
     }
 
@@ -172,7 +173,8 @@ public class OrderStore {
                 readParams(row.getString("params")), TaskState.valueOf(row.getString("state")), row.getLong("pid"),
                 row.getString("host"), instant(row.getOffsetDateTime("started_at")),
                 instant(row.getOffsetDateTime("finished_at")), row.getInteger("exit_code"), row.getString("reason"),
-                row.getString("output_image"), allocation, row.getInteger("attempts"));
+                row.getString("output_image"), allocation, row.getInteger("attempts"),
+                row.getLong("input_pixels") == null ? 0 : row.getLong("input_pixels"));
     }
 
     private static Map<String, Double> readParams(String json) {

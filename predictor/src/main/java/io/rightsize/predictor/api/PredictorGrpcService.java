@@ -99,10 +99,15 @@ public class PredictorGrpcService implements PredictorService {
         if (!(request.getElapsedSeconds() >= 0) || request.getElapsedSeconds() > 86_400) {
             return failed(Status.INVALID_ARGUMENT, "elapsed_seconds: must be between 0 and 86400");
         }
+        if (request.getInputPixels() < 0) {
+            return failed(Status.INVALID_ARGUMENT, "input_pixels: must be 0 (unknown) or positive, got "
+                    + request.getInputPixels());
+        }
         Set<String> orderServices = new HashSet<>(request.getOrderServicesList());
         orderServices.add(request.getService());
         Resource resource = Resource.valueOf(request.getResource().name());
-        double value = model.predict(orderServices, request.getService(), resource, request.getElapsedSeconds());
+        double value = model.predict(orderServices, request.getService(), request.getInputPixels(), resource,
+                request.getElapsedSeconds());
         double upper = model.upperBound(value, request.getService(), resource);
         return Uni.createFrom().item(PredictResponse.newBuilder().setValue(value).setUpperBound(upper)
                 .setCoverage(model.metadata().calibration().coverage())
@@ -130,6 +135,16 @@ public class PredictorGrpcService implements PredictorService {
                         + "'; known tasks: " + String.join(", ", TaskCatalog.names()));
             }
         }
+        if (request.getInputPixelsCount() > services.size()) {
+            return failed(Status.INVALID_ARGUMENT, "input_pixels: " + request.getInputPixelsCount()
+                    + " sizes for " + services.size() + " tasks");
+        }
+        for (int i = 0; i < request.getInputPixelsCount(); i++) {
+            if (request.getInputPixels(i) < 0) {
+                return failed(Status.INVALID_ARGUMENT, "input_pixels[" + i + "]: must be 0 (unknown) or positive, got "
+                        + request.getInputPixels(i));
+            }
+        }
         if (!request.getRecommender().isBlank() && !AllocationService.isKnown(request.getRecommender())) {
             return failed(Status.INVALID_ARGUMENT, "recommender: unknown '" + request.getRecommender()
                     + "'; known: rightsize-ml, rightsize, vpa, krr, seed-max");
@@ -137,7 +152,11 @@ public class PredictorGrpcService implements PredictorService {
         String recommender = request.getRecommender().isBlank() ? allocations.defaultRecommender()
                 : request.getRecommender();
         RecommendResponse.Builder response = RecommendResponse.newBuilder().setRecommender(recommender);
-        for (TaskAllocation task : allocations.recommend(services, recommender)) {
+        List<Long> inputPixels = new java.util.ArrayList<>(request.getInputPixelsList());
+        while (inputPixels.size() < services.size()) {
+            inputPixels.add(0L);
+        }
+        for (TaskAllocation task : allocations.recommend(services, inputPixels, recommender)) {
             var a = task.allocation();
             response.addTasks(TaskRecommendation.newBuilder().setPosition(task.position()).setService(task.service())
                     .setExpectedSeconds(task.expectedSeconds()).setBasis(task.basis())

@@ -12,12 +12,15 @@ import org.tribuo.regression.Regressor;
 
 /**
  * The original design's features: the order's services (multi-hot), the service (one-hot), the resource (one-hot)
- * and the elapsed seconds. Every feature is written explicitly (zeros too) so scaling sees the same columns.
+ * and the elapsed seconds, plus the task's input size in megapixels, which an image task's memory follows (without
+ * it one service's small and large inputs average out, and a large one runs out of memory). Every feature is
+ * written explicitly (zeros too) so scaling sees the same columns.
  */
 public final class FeatureSpace {
 
     public static final String OUTPUT = "usage";
     private static final String ELAPSED = "elapsed_seconds";
+    private static final String INPUT_MEGAPIXELS = "input_megapixels";
 
     private final List<String> services;
     private final String[] names;
@@ -31,6 +34,7 @@ public final class FeatureSpace {
             n.add("resource:" + r.wireName());
         }
         n.add(ELAPSED);
+        n.add(INPUT_MEGAPIXELS);
         this.names = n.toArray(String[]::new);
     }
 
@@ -45,17 +49,18 @@ public final class FeatureSpace {
     /** A training example whose target is already scaled. */
     public Example<Regressor> example(UsageRow row, double scaledTarget) {
         return new ArrayExample<>(new Regressor(OUTPUT, scaledTarget), names,
-                values(row.orderServices(), row.service(), row.resource(), row.elapsedSeconds()));
+                values(row.orderServices(), row.service(), row.inputPixels(), row.resource(), row.elapsedSeconds()));
     }
 
     /** An example to predict, output unknown. */
-    public Example<Regressor> query(Set<String> orderServices, String service, Resource resource,
+    public Example<Regressor> query(Set<String> orderServices, String service, long inputPixels, Resource resource,
                                     double elapsedSeconds) {
         return new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names,
-                values(orderServices, service, resource, elapsedSeconds));
+                values(orderServices, service, inputPixels, resource, elapsedSeconds));
     }
 
-    private double[] values(Set<String> orderServices, String service, Resource resource, double elapsedSeconds) {
+    private double[] values(Set<String> orderServices, String service, long inputPixels, Resource resource,
+                            double elapsedSeconds) {
         double[] v = new double[names.length];
         int n = services.size();
         for (int i = 0; i < n; i++) {
@@ -64,7 +69,8 @@ public final class FeatureSpace {
             v[n + i] = s.equals(service) ? 1 : 0;
         }
         v[2 * n + resource.ordinal()] = 1;
-        v[names.length - 1] = elapsedSeconds;
+        v[names.length - 2] = elapsedSeconds;
+        v[names.length - 1] = inputPixels / 1e6;
         return v;
     }
 }

@@ -3,9 +3,12 @@ package io.rightsize.predictor.features;
 import io.rightsize.common.messaging.Resource;
 import java.util.Set;
 
-/** One stored sample as training sees it: its order's context, the service, the resource and the elapsed second. */
+/**
+ * One stored sample as training sees it: its order's context, the service, the size of the task's input in pixels
+ * (0 when unknown), the resource and the elapsed second.
+ */
 public record UsageRow(String orderId, long orderSubmittedMillis, Set<String> orderServices, String service,
-                       Resource resource, double elapsedSeconds, double value) {
+                       long inputPixels, Resource resource, double elapsedSeconds, double value) {
     public UsageRow {
         orderServices = Set.copyOf(orderServices);
     }

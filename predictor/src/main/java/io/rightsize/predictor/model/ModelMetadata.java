@@ -5,11 +5,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything about a trained model besides its weights: what it was trained on, how well it did, how to use it. */
+/**
+ * Everything about a trained model besides its weights: what it was trained on, how well it did, how to use it.
+ * {@code largestInputPixels} per service stands in for an input whose size is not known (null in models saved
+ * before input sizes were recorded).
+ */
 public record ModelMetadata(int version, String algorithm, Instant trainedAt, long trainingRows, long validationRows,
                             List<String> services, Map<Resource, Double> targetScales, Map<String, Double> expectedSeconds,
                             Calibration calibration, List<ResourceError> errors, List<CandidateScore> candidates,
-                            List<BacktestScore> backtest, String defaultRecommender, String tribuoVersion) {
+                            List<BacktestScore> backtest, String defaultRecommender, String tribuoVersion,
+                            Map<String, Long> largestInputPixels) {
+
+    /** The input size a query without one is answered for: the largest the service was seen with, or 0. */
+    public long inputPixelsOrLargest(String service, long inputPixels) {
+        if (inputPixels > 0 || largestInputPixels == null) {
+            return Math.max(0, inputPixels);
+        }
+        return largestInputPixels.getOrDefault(service, 0L);
+    }
 
     /** Validation error of the chosen model for one resource, in that resource's unit. */
     public record ResourceError(Resource resource, double rmse, double mae, double coverage) {

@@ -56,7 +56,8 @@ public final class ModelTrainer {
         }
 
         List<Example<Regressor>> validationExamples = split.validation().stream()
-                .map(row -> features.query(row.orderServices(), row.service(), row.resource(), row.elapsedSeconds()))
+                .map(row -> features.query(row.orderServices(), row.service(), row.inputPixels(), row.resource(),
+                        row.elapsedSeconds()))
                 .toList();
         List<ModelMetadata.CandidateScore> scores = new ArrayList<>();
         List<TrainingResult.LossPoint> lossCurves = new ArrayList<>();
@@ -103,17 +104,19 @@ public final class ModelTrainer {
         Calibration calibration = Calibration.fit(options.coverage(), residuals);
         List<ModelMetadata.ResourceError> errors = errors(split.validation(), residuals, calibration);
         Map<String, Double> expectedSeconds = expectedSeconds(split.train());
+        Map<String, Long> largestInputPixels = rows.stream().collect(Collectors.toMap(UsageRow::service,
+                UsageRow::inputPixels, Math::max, java.util.TreeMap::new));
 
         ModelMetadata draft = new ModelMetadata(options.version(), bestCandidate.algorithm(), Instant.now(),
                 split.train().size(), split.validation().size(), features.services(), scales, expectedSeconds,
-                calibration, errors, scores, List.of(), ML_RECOMMENDER, Tribuo.VERSION);
+                calibration, errors, scores, List.of(), ML_RECOMMENDER, Tribuo.VERSION, largestInputPixels);
         UsageModel model = new UsageModel(best, draft);
         progress.accept(new TrainingProgress("backtest", "judging every recommender on the held-out orders", 0.9));
         List<ModelMetadata.BacktestScore> backtest = backtest(model, split, expectedSeconds);
         String winner = winner(backtest);
         ModelMetadata metadata = new ModelMetadata(draft.version(), draft.algorithm(), draft.trainedAt(),
                 draft.trainingRows(), draft.validationRows(), draft.services(), scales, expectedSeconds, calibration,
-                errors, scores, backtest, winner, Tribuo.VERSION);
+                errors, scores, backtest, winner, Tribuo.VERSION, largestInputPixels);
         progress.accept(new TrainingProgress("done", bestCandidate.algorithm() + " won; backtest winner: " + winner,
                 1.0));
         return new TrainingResult(new UsageModel(best, metadata), points, lossCurves);
@@ -208,8 +211,9 @@ public final class ModelTrainer {
                     if (row.resource() != resource || past == null || past.isEmpty()) {
                         continue;
                     }
+                    // The model answers each task for its own input; a heuristic gives a service one allocation.
                     String context = name.equals(ML_RECOMMENDER)
-                            ? row.service() + "|" + new java.util.TreeSet<>(row.orderServices()) : row.service();
+                            ? row.orderId() + "|" + row.service() + "|" + row.inputPixels() : row.service();
                     double allocation = allocations.computeIfAbsent(context,
                             k -> allocation(name, model, row, past, expectedSeconds));
                     perSeries.computeIfAbsent(row.service(), k -> new SeriesScore()).add(allocation, row.value());
@@ -229,7 +233,7 @@ public final class ModelTrainer {
     private static double allocation(String recommender, UsageModel model, UsageRow row, List<UsageRow> past,
                                      Map<String, Double> expectedSeconds) {
         if (recommender.equals(ML_RECOMMENDER)) {
-            return model.peakUpperBoundOverRun(row.orderServices(), row.service(), row.resource(),
+            return model.peakUpperBoundOverRun(row.orderServices(), row.service(), row.inputPixels(), row.resource(),
                     expectedSeconds.getOrDefault(row.service(), 10.0));
         }
         Recommender heuristic = Recommenders.byName(recommender).orElseThrow();

@@ -41,38 +41,37 @@ public final class UsageModel {
         return features.knows(service);
     }
 
-    /** Expected usage; never negative. */
-    public double predict(Set<String> orderServices, String service, Resource resource, double elapsedSeconds) {
-        double scaled = model.predict(features.query(orderServices, service, resource, elapsedSeconds))
+    /**
+     * Expected usage; never negative. {@code inputPixels} is the task's input size, 0 when unknown (then the
+     * largest input the service was trained on is assumed, so an unknown input is never taken for a small one).
+     */
+    public double predict(Set<String> orderServices, String service, long inputPixels, Resource resource,
+                          double elapsedSeconds) {
+        double scaled = model.predict(features.query(orderServices, service,
+                        metadata.inputPixelsOrLargest(service, inputPixels), resource, elapsedSeconds))
                 .getOutput().getValues()[0];
         return Math.max(0, scaled * metadata.targetScales().getOrDefault(resource, 1.0));
     }
 
     /** Expected usage at each second of a run of the given length, predicted in one batch. */
-    public double[] overRun(Set<String> orderServices, String service, Resource resource, double seconds) {
+    public double[] overRun(Set<String> orderServices, String service, long inputPixels, Resource resource,
+                            double seconds) {
         int n = (int) Math.ceil(Math.max(1, seconds));
+        long pixels = metadata.inputPixelsOrLargest(service, inputPixels);
         List<Example<Regressor>> examples = new ArrayList<>(n + 1);
         for (int t = 0; t <= n; t++) {
-            examples.add(features.query(orderServices, service, resource, t));
+            examples.add(features.query(orderServices, service, pixels, resource, t));
         }
         double scale = metadata.targetScales().getOrDefault(resource, 1.0);
         return model.predict(examples).stream()
                 .mapToDouble(p -> Math.max(0, p.getOutput().getValues()[0] * scale)).toArray();
     }
 
-    /** Mean expected usage over a run of the given length, sampled once a second as the monitor does. */
-    public double meanOverRun(Set<String> orderServices, String service, Resource resource, double seconds) {
-        return Arrays.stream(overRun(orderServices, service, resource, seconds)).average().orElse(0);
-    }
-
-    /** Highest expected usage over a run of the given length. */
-    public double peakOverRun(Set<String> orderServices, String service, Resource resource, double seconds) {
-        return Arrays.stream(overRun(orderServices, service, resource, seconds)).max().orElse(0);
-    }
-
     /** Highest upper bound over a run: a limit that every second of the run stays under with the stated coverage. */
-    public double peakUpperBoundOverRun(Set<String> orderServices, String service, Resource resource, double seconds) {
-        return peakOverRun(orderServices, service, resource, seconds) + offset(service, resource);
+    public double peakUpperBoundOverRun(Set<String> orderServices, String service, long inputPixels,
+                                        Resource resource, double seconds) {
+        return Arrays.stream(overRun(orderServices, service, inputPixels, resource, seconds)).max().orElse(0)
+                + offset(service, resource);
     }
 
     /** The calibrated margin of a service and resource, never negative. */
@@ -81,8 +80,9 @@ public final class UsageModel {
     }
 
     /** Usage that a new sample stays under with the model's stated coverage. */
-    public double upperBound(Set<String> orderServices, String service, Resource resource, double elapsedSeconds) {
-        return upperBound(predict(orderServices, service, resource, elapsedSeconds), service, resource);
+    public double upperBound(Set<String> orderServices, String service, long inputPixels, Resource resource,
+                             double elapsedSeconds) {
+        return upperBound(predict(orderServices, service, inputPixels, resource, elapsedSeconds), service, resource);
     }
 
     /** The same bound from a prediction already made, so a caller that needs both evaluates the model once. */

@@ -54,29 +54,33 @@ public class AllocationService {
         return recommender.equals(ModelTrainer.ML_RECOMMENDER) || Recommenders.byName(recommender).isPresent();
     }
 
-    public List<TaskAllocation> recommend(List<String> services, String requested) {
+    /** {@code inputPixels}: each task's input size by position, 0 where unknown. */
+    public List<TaskAllocation> recommend(List<String> services, List<Long> inputPixels, String requested) {
         String recommender = requested == null || requested.isBlank() ? defaultRecommender() : requested;
         Set<String> orderServices = Set.copyOf(services);
-        // A service that appears twice in an order gets the same allocation: its history is read once.
-        Map<String, TaskAllocation> byService = new HashMap<>();
+        // A service that appears twice in an order with the same input gets the same allocation, computed once.
+        Map<String, TaskAllocation> byTask = new HashMap<>();
         List<TaskAllocation> result = new ArrayList<>();
         for (int position = 0; position < services.size(); position++) {
-            TaskAllocation allocation = byService.computeIfAbsent(services.get(position),
-                    service -> floorAtOom(forTask(0, service, orderServices, recommender)));
+            String service = services.get(position);
+            long pixels = inputPixels.get(position);
+            TaskAllocation allocation = byTask.computeIfAbsent(service + "|" + pixels,
+                    key -> floorAtOom(forTask(0, service, pixels, orderServices, recommender)));
             result.add(allocation.at(position));
         }
         return result;
     }
 
-    private TaskAllocation forTask(int position, String service, Set<String> orderServices, String recommender) {
+    private TaskAllocation forTask(int position, String service, long inputPixels, Set<String> orderServices,
+                                   String recommender) {
         Optional<UsageModel> model = models.current();
         if (recommender.equals(ModelTrainer.ML_RECOMMENDER)) {
             if (model.isPresent() && model.get().knows(service)) {
                 UsageModel m = model.get();
                 Double known = m.metadata().expectedSeconds().get(service);
                 double seconds = known != null ? known : expectedSeconds(service);
-                double[] cpu = m.overRun(orderServices, service, Resource.CPU_MILLICORES, seconds);
-                double[] memory = m.overRun(orderServices, service, Resource.MEMORY_BYTES, seconds);
+                double[] cpu = m.overRun(orderServices, service, inputPixels, Resource.CPU_MILLICORES, seconds);
+                double[] memory = m.overRun(orderServices, service, inputPixels, Resource.MEMORY_BYTES, seconds);
                 double memoryPeak = Arrays.stream(memory).max().orElse(0);
                 Allocation allocation = AllocationRounding.round(
                         Arrays.stream(cpu).average().orElse(0),
@@ -85,8 +89,10 @@ public class AllocationService {
                         memoryPeak + m.offset(service, Resource.MEMORY_BYTES),
                         recommender);
                 return new TaskAllocation(position, service, allocation, seconds, String.format(Locale.ROOT,
-                        "model v%d (%s), coverage %.2f", m.metadata().version(), m.metadata().algorithm(),
-                        m.metadata().calibration().coverage()));
+                        "model v%d (%s), coverage %.2f, input %s", m.metadata().version(), m.metadata().algorithm(),
+                        m.metadata().calibration().coverage(), inputPixels > 0
+                                ? String.format(Locale.ROOT, "%.2f MP", inputPixels / 1e6)
+                                : "size unknown (the largest seen assumed)"));
             }
             return heuristic(position, service, "vpa",
                     model.isEmpty() ? "no model trained yet; " : "the model has not seen " + service + "; ");

@@ -22,7 +22,7 @@ public class TrainingData {
                 FROM tasks t JOIN services s ON s.id = t.service_id
                 GROUP BY t.order_id)
             SELECT t.order_id, (extract(epoch FROM o.submitted_at) * 1000)::bigint AS submitted_ms,
-                   os.services, s.name AS service, x.resource_id,
+                   os.services, s.name AS service, COALESCE(t.input_pixels, 0) AS input_pixels, x.resource_id,
                    extract(epoch FROM (x.timestamp - t.started_at))::float8 AS elapsed, x.value
             FROM samples x
             JOIN tasks t ON t.id = x.task_id
@@ -50,7 +50,7 @@ public class TrainingData {
                 Set<String> services = servicesByOrder.computeIfAbsent(orderId,
                         id -> Set.of(row.getArrayOfStrings("services")));
                 result.add(new UsageRow(orderId, row.getLong("submitted_ms"), services,
-                        names.computeIfAbsent(row.getString("service"), name -> name),
+                        names.computeIfAbsent(row.getString("service"), name -> name), row.getLong("input_pixels"),
                         Resource.fromId(row.getShort("resource_id")), row.getDouble("elapsed"),
                         row.getDouble("value")));
             }

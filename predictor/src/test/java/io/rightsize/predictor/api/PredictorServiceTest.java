@@ -113,7 +113,8 @@ class PredictorServiceTest {
     @Order(4)
     void recommendsAnAllocationForEveryTaskOfAnOrder() {
         RecommendResponse response = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
-                .addServices("resize").addServices("blur").setRecommender("rightsize-ml").build());
+                .addServices("resize").addServices("blur").addInputPixels(1_000_000).addInputPixels(0)
+                .addInputPixels(4_000_000).setRecommender("rightsize-ml").build());
         assertEquals(3, response.getTasksCount());
         for (TaskRecommendation task : response.getTasksList()) {
             var a = task.getAllocation();
@@ -126,6 +127,14 @@ class PredictorServiceTest {
                 "blur CPU request " + blur.getCpuRequestMillicores());
         var resize = response.getTasks(1).getAllocation();
         assertTrue(resize.getMemoryLimitBytes() >= 300L << 20, "resize memory grows to ~370 MiB");
+        // The stored tasks' input sizes reach the model: blur on 4 megapixels needs about 320 MiB, on 1 about 140.
+        var smallBlur = response.getTasks(0).getAllocation();
+        var largeBlur = response.getTasks(2).getAllocation();
+        assertTrue(smallBlur.getMemoryRequestBytes() >= 120L << 20 && smallBlur.getMemoryRequestBytes() <= 160L << 20,
+                "blur on 1 MP requests " + (smallBlur.getMemoryRequestBytes() >> 20) + " MiB");
+        assertTrue(largeBlur.getMemoryRequestBytes() >= 300L << 20 && largeBlur.getMemoryRequestBytes() <= 340L << 20,
+                "blur on 4 MP requests " + (largeBlur.getMemoryRequestBytes() >> 20) + " MiB");
+        assertTrue(largeBlur.getMemoryLimitBytes() >= largeBlur.getMemoryRequestBytes());
 
         RecommendResponse vpa = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
                 .setRecommender("vpa").build());
@@ -142,6 +151,13 @@ class PredictorServiceTest {
         StatusRuntimeException recommender = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
                 RecommendRequest.newBuilder().addServices("blur").setRecommender("magic").build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, recommender.getStatus().getCode());
+        StatusRuntimeException pixels = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
+                RecommendRequest.newBuilder().addServices("blur").addInputPixels(-5).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, pixels.getStatus().getCode());
+        assertTrue(pixels.getStatus().getDescription().startsWith("input_pixels[0]"), pixels.getStatus().getDescription());
+        StatusRuntimeException tooMany = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
+                RecommendRequest.newBuilder().addServices("blur").addInputPixels(1).addInputPixels(2).build()));
+        assertEquals("input_pixels: 2 sizes for 1 tasks", tooMany.getStatus().getDescription());
     }
 
     private static Connection database() throws Exception {
@@ -158,7 +174,10 @@ class PredictorServiceTest {
                 config.getValue("quarkus.datasource.password", String.class)).load().migrate();
     }
 
-    /** Orders of blur (900m, 200 MiB) and resize (400m, memory 100 MiB + 30 MiB/s), as the monitor stores them. */
+    /**
+     * Orders of blur (900m, 80 MiB + 60 MiB per megapixel of input, on 1 or 4 megapixels) and resize (400m, memory
+     * 100 MiB + 30 MiB/s), as the orchestrator and the monitor store them.
+     */
     private static void storeOrders(int count) throws Exception {
         Random random = new Random(3);
         Instant base = Instant.parse("2026-11-01T00:00:00Z");
@@ -176,11 +195,12 @@ class PredictorServiceTest {
                 for (int p = 0; p < services.length; p++) {
                     Instant started = submitted.plusSeconds(15L * p);
                     int seconds = 8 + random.nextInt(3);
-                    long taskId = storeTask(c, orderId, p, services[p], started, started.plusSeconds(seconds));
+                    long pixels = o % 2 == 0 ? 1_000_000 : 4_000_000;
+                    long taskId = storeTask(c, orderId, p, services[p], pixels, started, started.plusSeconds(seconds));
                     for (int t = 0; t <= seconds; t++) {
                         double noise = 1 + 0.02 * random.nextGaussian();
                         double cpu = services[p].equals("blur") ? 900 : 400;
-                        double mib = services[p].equals("blur") ? 200 : 100 + 30 * t;
+                        double mib = services[p].equals("blur") ? 80 + 60 * pixels / 1e6 : 100 + 30 * t;
                         sample(c, orderId, taskId, 1, cpu * noise, started.plusSeconds(t));
                         sample(c, orderId, taskId, 2, mib * (1 << 20) * noise, started.plusSeconds(t));
                     }
@@ -189,20 +209,21 @@ class PredictorServiceTest {
         }
     }
 
-    private static long storeTask(Connection c, String orderId, int position, String service, Instant started,
-                                  Instant finished) throws Exception {
+    private static long storeTask(Connection c, String orderId, int position, String service, long inputPixels,
+                                  Instant started, Instant finished) throws Exception {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO services (name) VALUES (?) ON CONFLICT DO NOTHING")) {
             s.setString(1, service);
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO tasks (order_id, position, service_id, params,"
-                + " state, started_at, finished_at) SELECT ?, ?, id, '{}'::jsonb, 'SUCCEEDED', ?, ? FROM services"
-                + " WHERE name = ? RETURNING id")) {
+                + " state, started_at, finished_at, input_pixels) SELECT ?, ?, id, '{}'::jsonb, 'SUCCEEDED', ?, ?, ?"
+                + " FROM services WHERE name = ? RETURNING id")) {
             s.setString(1, orderId);
             s.setInt(2, position);
             s.setTimestamp(3, Timestamp.from(started));
             s.setTimestamp(4, Timestamp.from(finished));
-            s.setString(5, service);
+            s.setLong(5, inputPixels);
+            s.setString(6, service);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -8,9 +8,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Orders of three services with known usage profiles, sampled once a second with 2% noise:
- * blur burns 900m CPU at a flat 200 MiB; resize ramps memory 100 MiB + 30 MiB/s at 400m CPU;
- * grayscale uses 300m and 80 MiB, plus 100m more when the order also contains blur.
+ * Orders of three services with known usage profiles, sampled once a second with 2% noise, on inputs of 0.5, 1, 2
+ * or 4 megapixels: blur burns 900m CPU at 80 MiB + 60 MiB per megapixel; resize ramps memory 100 MiB + 30 MiB/s
+ * at 400m CPU; grayscale uses 300m and 80 MiB, plus 100m more when the order also contains blur.
  */
 public final class GeneratedUsage {
 
@@ -27,9 +27,11 @@ public final class GeneratedUsage {
         };
     }
 
-    static double memory(String service, double t) {
+    static final long[] INPUT_PIXELS = {500_000, 1_000_000, 2_000_000, 4_000_000};
+
+    static double memory(String service, long inputPixels, double t) {
         return switch (service) {
-            case "blur" -> 200 * MIB;
+            case "blur" -> (80 + 60 * inputPixels / 1e6) * MIB;
             case "resize" -> (100 + 30 * t) * MIB;
             default -> 80 * MIB;
         };
@@ -43,14 +45,15 @@ public final class GeneratedUsage {
         for (int o = 0; o < count; o++) {
             Set<String> services = shapes.get(o % shapes.size());
             String orderId = "order-" + o;
+            long pixels = INPUT_PIXELS[(o / shapes.size()) % INPUT_PIXELS.length];
             for (String service : services) {
                 int seconds = 8 + random.nextInt(3);
                 for (int t = 0; t <= seconds; t++) {
                     double noise = 1 + 0.02 * random.nextGaussian();
-                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, Resource.CPU_MILLICORES, t,
-                            cpu(service, services, t) * noise));
-                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, Resource.MEMORY_BYTES, t,
-                            memory(service, t) * noise));
+                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, pixels, Resource.CPU_MILLICORES,
+                            t, cpu(service, services, t) * noise));
+                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, pixels, Resource.MEMORY_BYTES,
+                            t, memory(service, pixels, t) * noise));
                 }
             }
         }

@@ -31,21 +31,35 @@ class ModelTrainerTest {
         UsageModel model = result.model();
         Set<String> order = Set.of("blur", "resize", "grayscale");
         for (String service : List.of("blur", "resize", "grayscale")) {
-            for (int t = 0; t <= 8; t += 2) {
-                double cpu = model.predict(order, service, Resource.CPU_MILLICORES, t);
-                assertEquals(GeneratedUsage.cpu(service, order, t), cpu, 0.05 * 900,
-                        service + " CPU at " + t + " s (" + model.metadata().algorithm() + ")");
-                double memory = model.predict(order, service, Resource.MEMORY_BYTES, t);
-                assertEquals(GeneratedUsage.memory(service, t), memory, 0.05 * 370 * GeneratedUsage.MIB,
-                        service + " memory at " + t + " s");
+            for (long pixels : GeneratedUsage.INPUT_PIXELS) {
+                for (int t = 0; t <= 8; t += 2) {
+                    double cpu = model.predict(order, service, pixels, Resource.CPU_MILLICORES, t);
+                    assertEquals(GeneratedUsage.cpu(service, order, t), cpu, 0.05 * 900,
+                            service + " CPU at " + t + " s (" + model.metadata().algorithm() + ")");
+                    double memory = model.predict(order, service, pixels, Resource.MEMORY_BYTES, t);
+                    assertEquals(GeneratedUsage.memory(service, pixels, t), memory, 0.05 * 370 * GeneratedUsage.MIB,
+                            service + " memory at " + t + " s on " + pixels + " pixels");
+                }
             }
         }
     }
 
     @Test
+    void answersAnInputOfUnknownSizeAsTheLargestSeen() {
+        UsageModel model = result.model();
+        Set<String> order = Set.of("blur", "grayscale");
+        assertEquals(4_000_000L, model.metadata().largestInputPixels().get("blur"));
+        assertEquals(model.predict(order, "blur", 4_000_000, Resource.MEMORY_BYTES, 3),
+                model.predict(order, "blur", 0, Resource.MEMORY_BYTES, 3), 1e-9);
+        assertTrue(model.predict(order, "blur", 500_000, Resource.MEMORY_BYTES, 3)
+                < 0.5 * model.predict(order, "blur", 0, Resource.MEMORY_BYTES, 3));
+    }
+
+    @Test
     void learnsThatAServiceDependsOnItsOrder() {
-        double withBlur = result.model().predict(Set.of("blur", "grayscale"), "grayscale", Resource.CPU_MILLICORES, 3);
-        double alone = result.model().predict(Set.of("grayscale"), "grayscale", Resource.CPU_MILLICORES, 3);
+        double withBlur = result.model().predict(Set.of("blur", "grayscale"), "grayscale", 1_000_000,
+                Resource.CPU_MILLICORES, 3);
+        double alone = result.model().predict(Set.of("grayscale"), "grayscale", 1_000_000, Resource.CPU_MILLICORES, 3);
         assertTrue(withBlur - alone > 50, "grayscale with blur " + withBlur + " vs alone " + alone);
     }
 
@@ -73,8 +87,8 @@ class ModelTrainerTest {
                 assertTrue(error.coverage() >= 0.94, error.resource() + " coverage " + error.coverage());
             }
         }
-        assertTrue(result.model().upperBound(Set.of("blur"), "blur", Resource.CPU_MILLICORES, 1)
-                > result.model().predict(Set.of("blur"), "blur", Resource.CPU_MILLICORES, 1));
+        assertTrue(result.model().upperBound(Set.of("blur"), "blur", 1_000_000, Resource.CPU_MILLICORES, 1)
+                > result.model().predict(Set.of("blur"), "blur", 1_000_000, Resource.CPU_MILLICORES, 1));
     }
 
     @Test
@@ -106,10 +120,12 @@ class ModelTrainerTest {
         }
         Set<String> order = Set.of("blur", "resize");
         for (Resource r : List.of(Resource.CPU_MILLICORES, Resource.MEMORY_BYTES)) {
-            assertEquals(result.model().predict(order, "resize", r, 5), loaded.predict(order, "resize", r, 5), 1e-9);
-            assertEquals(loaded.predict(order, "resize", r, 5), readBack.predict(order, "resize", r, 5), 1e-9);
-            assertEquals(result.model().upperBound(order, "resize", r, 5), loaded.upperBound(order, "resize", r, 5),
-                    1e-9);
+            assertEquals(result.model().predict(order, "resize", 2_000_000, r, 5),
+                    loaded.predict(order, "resize", 2_000_000, r, 5), 1e-9);
+            assertEquals(loaded.predict(order, "resize", 2_000_000, r, 5),
+                    readBack.predict(order, "resize", 2_000_000, r, 5), 1e-9);
+            assertEquals(result.model().upperBound(order, "resize", 2_000_000, r, 5),
+                    loaded.upperBound(order, "resize", 2_000_000, r, 5), 1e-9);
         }
         assertEquals(result.model().metadata(), loaded.metadata());
     }
