@@ -60,12 +60,12 @@ public final class Backtest {
         return Fit.of(allocation, Arrays.copyOfRange(values, historyLength, values.length));
     }
 
-    private static boolean judged(Series series, double historyFraction) {
+    static boolean judged(Series series, double historyFraction) {
         int history = historyLength(series, historyFraction);
         return history >= MIN_HISTORY_SAMPLES && history < series.values().length;
     }
 
-    private static int historyLength(Series series, double historyFraction) {
+    static int historyLength(Series series, double historyFraction) {
         return (int) Math.floor(series.values().length * historyFraction);
     }
 

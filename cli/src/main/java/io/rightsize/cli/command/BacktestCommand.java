@@ -2,6 +2,7 @@ package io.rightsize.cli.command;
 
 import io.rightsize.allocation.backtest.Backtest;
 import io.rightsize.allocation.backtest.BacktestResult;
+import io.rightsize.allocation.backtest.Hindsight;
 import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.trace.MalformedTraceException;
 import io.rightsize.allocation.trace.Series;
@@ -10,6 +11,7 @@ import io.rightsize.common.json.Json;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,6 +38,10 @@ public class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--hindsight", description = {"Add a 'hindsight' row per resource: the least slack one static"
+            + " allocation per series could have had, knowing the future, at no more overrun than vpa's."})
+    boolean hindsight;
+
     @Override
     public Integer call() {
         if (!(historyFraction > 0 && historyFraction < 1)) {
@@ -55,7 +61,10 @@ public class BacktestCommand implements Callable<Integer> {
             System.err.println(trace + ": cannot read: " + e.getMessage());
             return 2;
         }
-        List<BacktestResult> results = Backtest.run(series, historyFraction, Recommenders.all());
+        List<BacktestResult> results = new ArrayList<>(Backtest.run(series, historyFraction, Recommenders.all()));
+        if (hindsight) {
+            results.addAll(hindsight(series, results));
+        }
         int skipped = Backtest.skipped(series, historyFraction);
         if (json) {
             System.out.println(Json.write(new Report(trace.toString(), historyFraction, skipped, results)));
@@ -67,6 +76,13 @@ public class BacktestCommand implements Callable<Integer> {
                     skipped, series.size(), Backtest.MIN_HISTORY_SAMPLES);
         }
         return 0;
+    }
+
+    /** The yardstick at vpa's overrun, for each resource vpa was judged on. */
+    private List<BacktestResult> hindsight(List<Series> series, List<BacktestResult> results) {
+        return results.stream().filter(r -> r.recommender().equals("vpa"))
+                .map(vpa -> Hindsight.atOverrun(series, historyFraction, vpa.resource(), vpa.overrunPct()))
+                .toList();
     }
 
     private static void printTable(List<BacktestResult> results) {

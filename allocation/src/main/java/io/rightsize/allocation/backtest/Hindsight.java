@@ -1,0 +1,112 @@
+package io.rightsize.allocation.backtest;
+
+import io.rightsize.allocation.trace.Series;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A yardstick, not a recommender: the least slack any one static allocation per series could have had on the
+ * backtest's future, knowing it, at no more mean overrun than a target. Each series takes the allocation that
+ * minimises slack + lambda x overrun over its own future; lambda is searched so the mean overrun over series meets
+ * the target. Like any Lagrangian bound it only reaches the convex hull of each series' trade-offs, so on few
+ * series it can be coarse; over dozens it shows how far a history-only recommender is from what the data allowed.
+ */
+public final class Hindsight {
+
+    /** The recommender name its result is reported under. */
+    public static final String NAME = "hindsight";
+    private static final int SEARCH_STEPS = 60;
+
+    private Hindsight() {
+    }
+
+    /**
+     * The hindsight bound for one resource at mean overrun at most {@code targetOverrunPct} (in percent), over the
+     * series {@link Backtest#run} judges at this history fraction.
+     */
+    public static BacktestResult atOverrun(List<Series> series, double historyFraction, String resource,
+                                           double targetOverrunPct) {
+        List<Future> futures = series.stream()
+                .filter(s -> s.resource().equals(resource) && Backtest.judged(s, historyFraction))
+                .map(s -> Future.of(Arrays.copyOfRange(s.values(), Backtest.historyLength(s, historyFraction),
+                        s.values().length)))
+                .toList();
+        if (futures.isEmpty()) {
+            throw new IllegalArgumentException("no series of " + resource + " to judge");
+        }
+        double target = targetOverrunPct / 100;
+        double low = 0;
+        double high = 1;
+        while (meanFit(futures, high).overrun() > target && high < 1e12) {
+            high *= 2;
+        }
+        Fit best = meanFit(futures, high);
+        for (int step = 0; step < SEARCH_STEPS; step++) {
+            double lambda = (low + high) / 2;
+            Fit fit = meanFit(futures, lambda);
+            if (fit.overrun() <= target) {
+                high = lambda;
+                best = fit;
+            } else {
+                low = lambda;
+            }
+        }
+        return new BacktestResult(NAME, resource, 100 * best.slack(), 100 * best.overrun(), futures.size());
+    }
+
+    private static Fit meanFit(List<Future> futures, double lambda) {
+        double slack = 0;
+        double overrun = 0;
+        for (Future future : futures) {
+            Fit fit = future.best(lambda);
+            slack += fit.slack();
+            overrun += fit.overrun();
+        }
+        return new Fit(slack / futures.size(), overrun / futures.size());
+    }
+
+    /** One series' future, sorted, with prefix sums so every candidate allocation is judged in constant time. */
+    private record Future(double[] sorted, double[] prefix) {
+
+        static Future of(double[] values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            double[] prefix = new double[sorted.length + 1];
+            for (int i = 0; i < sorted.length; i++) {
+                prefix[i + 1] = prefix[i] + sorted[i];
+            }
+            return new Future(sorted, prefix);
+        }
+
+        /** The candidate allocations are 0 and each distinct future value; the backtest's slack and overrun. */
+        Fit best(double lambda) {
+            int n = sorted.length;
+            int idle = upperBound(0);
+            Fit best = new Fit((double) idle / n, (double) (n - idle) / n);
+            double bestCost = best.slack() + lambda * best.overrun();
+            for (int k = idle; k < n; k++) {
+                if (k + 1 < n && sorted[k + 1] == sorted[k]) {
+                    continue;
+                }
+                double a = sorted[k];
+                int atOrBelow = k + 1;
+                Fit fit = new Fit((atOrBelow * a - prefix[atOrBelow]) / (a * n), (double) (n - atOrBelow) / n);
+                double cost = fit.slack() + lambda * fit.overrun();
+                if (cost < bestCost) {
+                    best = fit;
+                    bestCost = cost;
+                }
+            }
+            return best;
+        }
+
+        /** How many values are at or below {@code value}. */
+        private int upperBound(double value) {
+            int i = 0;
+            while (i < sorted.length && sorted[i] <= value) {
+                i++;
+            }
+            return i;
+        }
+    }
+}
