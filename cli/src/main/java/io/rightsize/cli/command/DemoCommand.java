@@ -2,6 +2,7 @@ package io.rightsize.cli.command;
 
 import io.rightsize.cli.Home;
 import io.rightsize.cli.demo.DemoRun;
+import io.rightsize.cli.demo.GeneratedOrders;
 import io.rightsize.cli.report.DemoReport;
 import io.rightsize.cli.report.OrderReport;
 import io.rightsize.cli.report.TaskReport;
@@ -28,12 +29,32 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--orders", description = "Directory of order files (default: examples/orders).")
     Path orders;
 
+    @Option(names = "--generated", paramLabel = "N", description = {"Run N generated orders instead (varied tasks,"
+            + " parameters and sample images; the same --seed gives the same orders), enough for the predictor's"
+            + " held-out backtest to say something."})
+    int generated;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of --generated (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() throws Exception {
         Path dataDir = Home.stateDir().resolve("demo-stack");
         deleteRecursively(dataDir);
         StackConfig config = StackConfig.defaults(Home.dir(), dataDir, System.getenv());
+        if (generated < 0 || (generated > 0 && orders != null)) {
+            System.err.println("--generated takes a positive count and replaces --orders");
+            return 2;
+        }
         Path ordersDir = orders != null ? orders : Home.dir().resolve("examples/orders");
+        if (generated > 0) {
+            ordersDir = Home.stateDir().resolve("generated-orders");
+            try (Stream<Path> images = Files.list(Home.dir().resolve("examples/images"))) {
+                GeneratedOrders.write(ordersDir, generated, seed,
+                        images.filter(f -> f.toString().endsWith(".png")).map(Path::toAbsolutePath).sorted().toList());
+            }
+            System.out.println("generated " + generated + " orders (seed " + seed + ") in " + ordersDir);
+        }
         DemoReport report = new DemoRun(config, ordersDir, out.toAbsolutePath(), System.out).run();
         List<String> problems = problems(report);
         if (problems.isEmpty()) {
