@@ -108,7 +108,8 @@ public class OrderStore {
         return pool.preparedQuery("UPDATE tasks SET state = $1, pid = $2, host = $3, started_at = $4, finished_at = $5,"
                         + " exit_code = $6, reason = $7, output_image = $8, cpu_request_millicores = $9,"
                         + " cpu_limit_millicores = $10, memory_request_bytes = $11, memory_limit_bytes = $12,"
-                        + " allocation_source = $13, attempts = $14, input_pixels = $15 WHERE id = $16 AND order_id = $17")
+                        + " allocation_source = $13, attempts = $14, input_pixels = $15"
+                        + " WHERE id = $16 AND order_id = $17")
                 .execute(values).replaceWithVoid();
     }
 

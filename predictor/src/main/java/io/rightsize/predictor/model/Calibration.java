@@ -8,15 +8,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Split-conformal upper bounds: the residual (actual - predicted) quantile, per service and resource, measured on
- * held-out orders. With n residuals the ceil((n+1)c)-th smallest one bounds a new sample with probability >= c.
- * Pairs with few residuals use the resource's pooled quantile.
+ * Split-conformal upper bounds, normalised: the score of a held-out sample is its error relative to the prediction,
+ * (actual - predicted) / max(predicted, floor), and its quantile per service and resource scales each new
+ * prediction. An image task's error grows with its input, so one absolute margin per service would be far too wide
+ * for small inputs and too narrow for large ones; the floor (a share of the resource's usual size) keeps a margin
+ * where the prediction is near zero. With n scores the ceil((n+1)c)-th smallest one bounds a new sample with
+ * probability >= c. Pairs with few scores use the resource's pooled quantile.
+ *
+ * <p>{@code floors} is null in models saved before normalisation: their quantiles are absolute margins.
  */
-public record Calibration(double coverage, Map<String, Double> byServiceResource, Map<Resource, Double> pooled) {
+public record Calibration(double coverage, Map<String, Double> byServiceResource, Map<Resource, Double> pooled,
+                          Map<Resource, Double> floors) {
 
     static final int MIN_RESIDUALS = 20;
+    /** The floor as a share of the resource's target scale (its 99th percentile in training). */
+    static final double FLOOR_SHARE = 0.05;
 
-    public double offset(String service, Resource resource) {
+    /** The usage a new sample stays under with the stated coverage, given the model's prediction. */
+    public double bound(String service, Resource resource, double predicted) {
+        double q = Math.max(0, quantile(service, resource));
+        if (floors == null) {
+            return predicted + q;
+        }
+        return predicted + q * Math.max(predicted, floors.getOrDefault(resource, 0.0));
+    }
+
+    private double quantile(String service, Resource resource) {
         Double specific = byServiceResource.get(key(service, resource));
         if (specific != null) {
             return specific;
@@ -24,12 +41,20 @@ public record Calibration(double coverage, Map<String, Double> byServiceResource
         return pooled.getOrDefault(resource, 0.0);
     }
 
-    static Calibration fit(double coverage, List<Residual> residuals) {
+    /** @param scales each resource's target scale, whose {@link #FLOOR_SHARE} is the floor */
+    static Calibration fit(double coverage, List<Residual> residuals, Map<Resource, Double> scales) {
+        Map<Resource, Double> floors = new HashMap<>();
+        scales.forEach((resource, scale) -> floors.put(resource, FLOOR_SHARE * scale));
         Map<String, List<Double>> byPair = new HashMap<>();
         Map<Resource, List<Double>> byResource = new HashMap<>();
         for (Residual r : residuals) {
-            byPair.computeIfAbsent(key(r.service(), r.resource()), k -> new ArrayList<>()).add(r.value());
-            byResource.computeIfAbsent(r.resource(), k -> new ArrayList<>()).add(r.value());
+            double score = r.error() / Math.max(r.predicted(), floors.getOrDefault(r.resource(), 0.0));
+            if (!Double.isFinite(score)) {
+                // Nothing predicted and no floor (a resource never used in training): the absolute error stands in.
+                score = r.error();
+            }
+            byPair.computeIfAbsent(key(r.service(), r.resource()), k -> new ArrayList<>()).add(score);
+            byResource.computeIfAbsent(r.resource(), k -> new ArrayList<>()).add(score);
         }
         Map<String, Double> pairs = new HashMap<>();
         byPair.forEach((k, v) -> {
@@ -39,7 +64,7 @@ public record Calibration(double coverage, Map<String, Double> byServiceResource
         });
         Map<Resource, Double> pooled = new HashMap<>();
         byResource.forEach((k, v) -> pooled.put(k, quantile(v, coverage)));
-        return new Calibration(coverage, pairs, pooled);
+        return new Calibration(coverage, pairs, pooled, floors);
     }
 
     /** The conformal quantile: the ceil((n+1)c)-th smallest value, the largest when that exceeds n. */
@@ -54,7 +79,7 @@ public record Calibration(double coverage, Map<String, Double> byServiceResource
         return service + "|" + resource.name();
     }
 
-    /** One held-out sample's error, actual minus predicted, in the resource's own unit. */
-    record Residual(String service, Resource resource, double value) {
+    /** One held-out sample, in the resource's own unit: what was predicted and by how much the sample exceeded it. */
+    record Residual(String service, Resource resource, double predicted, double error) {
     }
 }

@@ -97,11 +97,11 @@ public final class ModelTrainer {
             UsageRow row = split.validation().get(i);
             double scale = scales.get(row.resource());
             double predicted = Math.max(0, bestScaled[i] * scale);
-            residuals.add(new Calibration.Residual(row.service(), row.resource(), row.value() - predicted));
+            residuals.add(new Calibration.Residual(row.service(), row.resource(), predicted, row.value() - predicted));
             points.add(new TrainingResult.ValidationPoint(row.resource().wireName(), row.value() / scale,
                     predicted / scale));
         }
-        Calibration calibration = Calibration.fit(options.coverage(), residuals);
+        Calibration calibration = Calibration.fit(options.coverage(), residuals, scales);
         List<ModelMetadata.ResourceError> errors = errors(split.validation(), residuals, calibration);
         Map<String, Double> expectedSeconds = expectedSeconds(split.train());
         Map<String, Long> largestInputPixels = rows.stream().collect(Collectors.toMap(UsageRow::service,
@@ -163,9 +163,9 @@ public final class ModelTrainer {
                     continue;
                 }
                 n++;
-                sq += r.value() * r.value();
-                abs += Math.abs(r.value());
-                if (r.value() <= Math.max(0, calibration.offset(r.service(), resource))) {
+                sq += r.error() * r.error();
+                abs += Math.abs(r.error());
+                if (r.predicted() + r.error() <= calibration.bound(r.service(), resource, r.predicted())) {
                     covered++;
                 }
             }

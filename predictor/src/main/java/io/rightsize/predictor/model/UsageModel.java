@@ -70,13 +70,8 @@ public final class UsageModel {
     /** Highest upper bound over a run: a limit that every second of the run stays under with the stated coverage. */
     public double peakUpperBoundOverRun(Set<String> orderServices, String service, long inputPixels,
                                         Resource resource, double seconds) {
-        return Arrays.stream(overRun(orderServices, service, inputPixels, resource, seconds)).max().orElse(0)
-                + offset(service, resource);
-    }
-
-    /** The calibrated margin of a service and resource, never negative. */
-    public double offset(String service, Resource resource) {
-        return Math.max(0, metadata.calibration().offset(service, resource));
+        return Arrays.stream(overRun(orderServices, service, inputPixels, resource, seconds))
+                .map(predicted -> upperBound(predicted, service, resource)).max().orElse(0);
     }
 
     /** Usage that a new sample stays under with the model's stated coverage. */
@@ -87,6 +82,6 @@ public final class UsageModel {
 
     /** The same bound from a prediction already made, so a caller that needs both evaluates the model once. */
     public double upperBound(double predicted, String service, Resource resource) {
-        return predicted + offset(service, resource);
+        return metadata.calibration().bound(service, resource, predicted);
     }
 }

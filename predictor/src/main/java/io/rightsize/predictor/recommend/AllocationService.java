@@ -81,12 +81,11 @@ public class AllocationService {
                 double seconds = known != null ? known : expectedSeconds(service);
                 double[] cpu = m.overRun(orderServices, service, inputPixels, Resource.CPU_MILLICORES, seconds);
                 double[] memory = m.overRun(orderServices, service, inputPixels, Resource.MEMORY_BYTES, seconds);
-                double memoryPeak = Arrays.stream(memory).max().orElse(0);
                 Allocation allocation = AllocationRounding.round(
                         Arrays.stream(cpu).average().orElse(0),
-                        Arrays.stream(cpu).max().orElse(0) + m.offset(service, Resource.CPU_MILLICORES),
-                        memoryPeak,
-                        memoryPeak + m.offset(service, Resource.MEMORY_BYTES),
+                        peakBound(m, service, Resource.CPU_MILLICORES, cpu),
+                        Arrays.stream(memory).max().orElse(0),
+                        peakBound(m, service, Resource.MEMORY_BYTES, memory),
                         recommender);
                 return new TaskAllocation(position, service, allocation, seconds, String.format(Locale.ROOT,
                         "model v%d (%s), coverage %.2f, input %s", m.metadata().version(), m.metadata().algorithm(),
@@ -98,6 +97,11 @@ public class AllocationService {
                     model.isEmpty() ? "no model trained yet; " : "the model has not seen " + service + "; ");
         }
         return heuristic(position, service, recommender, "");
+    }
+
+    /** The highest calibrated upper bound over the predicted run. */
+    private static double peakBound(UsageModel m, String service, Resource resource, double[] predicted) {
+        return Arrays.stream(predicted).map(p -> m.upperBound(p, service, resource)).max().orElse(0);
     }
 
     private TaskAllocation heuristic(int position, String service, String name, String why) {

@@ -154,7 +154,8 @@ class PredictorServiceTest {
         StatusRuntimeException pixels = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
                 RecommendRequest.newBuilder().addServices("blur").addInputPixels(-5).build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, pixels.getStatus().getCode());
-        assertTrue(pixels.getStatus().getDescription().startsWith("input_pixels[0]"), pixels.getStatus().getDescription());
+        assertTrue(pixels.getStatus().getDescription().startsWith("input_pixels[0]"),
+                pixels.getStatus().getDescription());
         StatusRuntimeException tooMany = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
                 RecommendRequest.newBuilder().addServices("blur").addInputPixels(1).addInputPixels(2).build()));
         assertEquals("input_pixels: 2 sizes for 1 tasks", tooMany.getStatus().getDescription());
