@@ -24,6 +24,8 @@ class OrderFileCheckerTest {
             assertTrue(check.isValid(), name + ": " + check.problem());
         }
         assertEquals("legacy-0042", checker.check(ORDERS.resolve("legacy-format.json")).orderId());
+        assertEquals(1600L * 1200, checker.check(ORDERS.resolve("city.json")).imagePixels(),
+                "the first task's input size, sent with Recommend");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.rightsize.common.order.OrderSpec;
 import io.rightsize.common.order.OrderValidationException;
 import io.rightsize.common.order.OrderValidator;
 import io.rightsize.common.order.TaskRequest;
+import io.rightsize.common.order.ValidOrder;
 import io.rightsize.fx.model.OrderFileCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,9 @@ public final class OrderFileChecker {
         }
         try {
             OrderSpec spec = parser.parse(json);
-            validator.validate(spec, absolute.getParent());
-            return OrderFileCheck.valid(absolute, spec.id(), spec.tasks().stream().map(TaskRequest::name).toList());
+            ValidOrder order = validator.validate(spec, absolute.getParent());
+            return OrderFileCheck.valid(absolute, spec.id(), spec.tasks().stream().map(TaskRequest::name).toList(),
+                    (long) order.imageInfo().width() * order.imageInfo().height());
         } catch (OrderValidationException e) {
             return OrderFileCheck.refused(absolute, e.field(), e.reason());
         }

@@ -90,11 +90,19 @@ public final class RightsizeGateway implements AutoCloseable {
                 .getModel(GetModelRequest.getDefaultInstance());
     }
 
-    /** The allocation each of these services would get, in order, from the predictor's default recommender. */
-    /** An empty recommender means the predictor's default. */
-    public RecommendResponse recommend(List<String> services, String recommender) {
+    /**
+     * The allocation each of these services would get, in order; an empty recommender means the predictor's
+     * default. {@code firstInputPixels} is the size of the image the first task reads (0 when unknown); the later
+     * tasks' inputs are known only when they run.
+     */
+    public RecommendResponse recommend(List<String> services, long firstInputPixels, String recommender) {
+        RecommendRequest.Builder request = RecommendRequest.newBuilder().addAllServices(services)
+                .setRecommender(recommender);
+        if (firstInputPixels > 0) {
+            request.addInputPixels(firstInputPixels);
+        }
         return client.predictor().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .recommend(RecommendRequest.newBuilder().addAllServices(services).setRecommender(recommender).build());
+                .recommend(request.build());
     }
 
     /** Trains on the stored samples, handing over each progress message; blocks until training ends. */
