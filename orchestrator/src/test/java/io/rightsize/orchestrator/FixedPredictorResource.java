@@ -31,7 +31,9 @@ public class FixedPredictorResource implements QuarkusTestResourceLifecycleManag
     static final Map<String, Allocation> ALLOCATIONS = Map.of(
             "grayscale", allocation(150, 700, 96 * MIB, 192 * MIB),
             "sobel", allocation(320, 1500, 80 * MIB, 448 * MIB),
-            "resize", allocation(400, 1600, 128 * MIB, 512 * MIB));
+            "resize", allocation(400, 1600, 128 * MIB, 512 * MIB),
+            // Far too little for a large rotation: a 24 MiB heap.
+            "rotate", allocation(200, 1000, 16 * MIB, 32 * MIB));
     static final String SOURCE = "rightsize-ml";
     /** Every request's services and input sizes, in arrival order. */
     static final List<RecommendRequest> REQUESTS = new CopyOnWriteArrayList<>();

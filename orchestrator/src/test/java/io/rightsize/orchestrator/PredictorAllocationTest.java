@@ -96,6 +96,28 @@ class PredictorAllocationTest {
     }
 
     @Test
+    void aRecommendationThatRunsOutOfMemoryIsRetriedWithAtLeastTheDefaultLimit() {
+        // 480x360 enlarged 4x is 1920x1440; rotated by 30 degrees it needs far more than the 24 MiB heap of the
+        // recommended 32 MiB, and more than VPA's bump to 132 MiB would surely give on a larger image.
+        String id = "floored-" + UUID.randomUUID().toString().substring(0, 8);
+        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
+                .setImage(TestImages.png(480, 360).toString())
+                .addTasks(TaskSpec.newBuilder().setName("resize").putParams("scale", 4))
+                .addTasks(TaskSpec.newBuilder().setName("rotate").putParams("degrees", 30))).build());
+
+        Order done = TestOrders.watchToEnd(orders, id);
+
+        assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
+        var retried = done.getTasks(1).getAllocation();
+        assertEquals(1024L * 1024 * 1024, retried.getMemoryLimitBytes(), "the default limit, not 132 MiB");
+        assertEquals("rightsize-ml, memory raised to the default limit after OOM", retried.getSource());
+        List<TaskEvent> events = TaskEvents.of(id, 6);
+        assertEquals(List.of(TaskEventType.STARTED, TaskEventType.SUCCEEDED, TaskEventType.STARTED,
+                TaskEventType.FAILED, TaskEventType.STARTED, TaskEventType.SUCCEEDED),
+                events.stream().map(TaskEvent::type).toList());
+    }
+
+    @Test
     void fallsBackWhenThePredictorAnswersWithAnError() {
         String id = "refused-" + UUID.randomUUID().toString().substring(0, 8);
         orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
@@ -108,7 +130,7 @@ class PredictorAllocationTest {
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
         for (var task : done.getTasksList()) {
             assertEquals("default (predictor unavailable, too little history)", task.getAllocation().getSource(),
-                    "the predictor knows grayscale but not sharpen, and an order never mixes the two sources");
+                    "the predictor refuses an order with sharpen, so each task falls back, grayscale too");
         }
     }
 

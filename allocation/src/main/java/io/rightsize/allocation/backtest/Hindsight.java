@@ -5,11 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A yardstick, not a recommender: the least slack any one static allocation per series could have had on the
- * backtest's future, knowing it, at no more mean overrun than a target. Each series takes the allocation that
- * minimises slack + lambda x overrun over its own future; lambda is searched so the mean overrun over series meets
- * the target. Like any Lagrangian bound it only reaches the convex hull of each series' trade-offs, so on few
- * series it can be coarse; over dozens it shows how far a history-only recommender is from what the data allowed.
+ * A yardstick, not a recommender: one static allocation per series chosen knowing the backtest's future, at no
+ * more mean overrun than a target. Each series takes the allocation that minimises slack + lambda x overrun over
+ * its own future; lambda is searched so the mean overrun meets the target. The result is achievable, so the least
+ * slack possible at that overrun is at most what it reports; being a Lagrangian search it only reaches the convex
+ * hull of each series' trade-offs, so on a few series it can be well above that least, while over dozens it shows
+ * how far a history-only recommender is from what the data allowed.
  */
 public final class Hindsight {
 

@@ -29,7 +29,7 @@ class HindsightTest {
     }
 
     @Test
-    void coversEverySampleWhenNoOverrunIsAllowed() {
+    void coversEverySampleWhenTheBudgetIsTooSmallToSpendOnAnySample() {
         // a at 10 leaves (9 + 9 + 9 + 0) / 40 unused; b at 5 none: mean slack 33.75 %.
         BacktestResult r = Hindsight.atOverrun(TRACE, 0.8, "memory_mib", 10);
         assertEquals("hindsight", r.recommender());

@@ -38,8 +38,8 @@ public class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
     boolean json;
 
-    @Option(names = "--hindsight", description = {"Add a 'hindsight' row per resource: the least slack one static"
-            + " allocation per series could have had, knowing the future, at no more overrun than vpa's."})
+    @Option(names = "--hindsight", description = {"Add a 'hindsight' row per resource: the slack of one static"
+            + " allocation per series chosen knowing the future (a Lagrangian search), at no more overrun than vpa's."})
     boolean hindsight;
 
     @Override

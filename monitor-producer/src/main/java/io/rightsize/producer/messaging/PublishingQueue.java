@@ -42,6 +42,8 @@ final class PublishingQueue {
     private final Consumer<UsageSample> sink;
     private final LossHandler losses;
     private final ThreadPoolExecutor executor;
+    /** Set when close gives up waiting: the tick under way then reports what it has not sent instead of sending it. */
+    private volatile boolean abandoned;
 
     /**
      * @param capacity ticks that may wait for the publishing thread
@@ -72,9 +74,10 @@ final class PublishingQueue {
     }
 
     /**
-     * Stops taking ticks, sends what is queued within {@code timeout} and reports the rest as lost.
+     * Stops taking ticks, sends what is queued within {@code timeout} and reports the rest as lost; a tick under way
+     * at the timeout reports its unsent samples itself, when its current send returns.
      *
-     * @return the samples that were not sent
+     * @return the samples of queued ticks that were not sent
      */
     int close(Duration timeout) {
         executor.shutdown();
@@ -86,6 +89,7 @@ final class PublishingQueue {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        abandoned = true;
         for (Runnable pending : executor.shutdownNow()) {
             for (UsageSample sample : ((Tick) pending).samples) {
                 losses.lost(sample, Loss.NOT_SENT_BEFORE_CLOSE, null);
@@ -106,6 +110,10 @@ final class PublishingQueue {
         @Override
         public void run() {
             for (UsageSample sample : samples) {
+                if (abandoned) {
+                    losses.lost(sample, Loss.NOT_SENT_BEFORE_CLOSE, null);
+                    continue;
+                }
                 try {
                     sink.accept(sample);
                 } catch (RuntimeException e) {

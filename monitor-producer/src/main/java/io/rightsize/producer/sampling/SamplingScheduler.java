@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -87,11 +88,23 @@ public class SamplingScheduler {
     }
 
     public void start(TaskEvent started) {
-        sampling.computeIfAbsent(started.taskId(), id -> {
-            Follow follow = new Follow(started);
-            follow.future = timer.scheduleAtFixedRate(() -> tick(follow), 0, intervalMillis, TimeUnit.MILLISECONDS);
-            return follow;
-        });
+        if (timer.isShutdown()) {
+            // A valid event, so not dead-lettered: when the task ends, the next instance records its run as a gap.
+            LOG.infof("shutting down: task %d (order %s) is left to the next instance", started.taskId(),
+                    started.orderId());
+            return;
+        }
+        try {
+            sampling.computeIfAbsent(started.taskId(), id -> {
+                Follow follow = new Follow(started);
+                follow.future = timer.scheduleAtFixedRate(() -> tick(follow), 0, intervalMillis,
+                        TimeUnit.MILLISECONDS);
+                return follow;
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.infof("shutting down: task %d (order %s) is left to the next instance", started.taskId(),
+                    started.orderId());
+        }
     }
 
     public void stop(long taskId) {

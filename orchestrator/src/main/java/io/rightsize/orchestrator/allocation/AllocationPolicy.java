@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Decides the allocations of an order's tasks once, before the first one runs: the predictor's, in one call for
- * the whole order; when it cannot answer, the fallback recommender on each service's stored samples; for a service
- * with no samples yet, the configured default. Created at startup so a misnamed fallback recommender stops the
+ * Decides each task's allocation just before it runs, when the size of its input is known: the predictor's; when
+ * it cannot answer, the fallback recommender on the service's stored samples; for a service with too few runs yet,
+ * the configured default. A predictor that goes down mid-order leaves the rest of the order on the fallback. Created at startup so a misnamed fallback recommender stops the
  * orchestrator instead of the first order that needs it.
  */
 @Startup

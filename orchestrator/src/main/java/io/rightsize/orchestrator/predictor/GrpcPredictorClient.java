@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Calls the predictor's Recommend over gRPC ({@code quarkus.grpc.clients.predictor.*}) and accepts only an answer
- * that gives every task an allocation, so an order never runs half on predictions and half on guesses.
+ * that gives every task of the order an allocation matching its service, so a confused answer is never half used.
  */
 @ApplicationScoped
 public class GrpcPredictorClient implements PredictorClient {

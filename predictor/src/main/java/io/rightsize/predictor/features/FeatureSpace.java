@@ -46,10 +46,13 @@ public final class FeatureSpace {
         return services.contains(service);
     }
 
-    /** A training example whose target is already scaled. */
-    public Example<Regressor> example(UsageRow row, double scaledTarget) {
+    /**
+     * A training example whose target is already scaled; {@code inputPixels} is the row's input size as the model
+     * is to see it (an unknown one already replaced, as it is when the model is asked).
+     */
+    public Example<Regressor> example(UsageRow row, long inputPixels, double scaledTarget) {
         return new ArrayExample<>(new Regressor(OUTPUT, scaledTarget), names,
-                values(row.orderServices(), row.service(), row.inputPixels(), row.resource(), row.elapsedSeconds()));
+                values(row.orderServices(), row.service(), inputPixels, row.resource(), row.elapsedSeconds()));
     }
 
     /** An example to predict, output unknown. */

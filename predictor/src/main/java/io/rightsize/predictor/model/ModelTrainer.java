@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -51,13 +52,19 @@ public final class ModelTrainer {
         FeatureSpace features = new FeatureSpace(rows.stream().map(UsageRow::service).collect(Collectors.toSet()));
         MutableDataset<Regressor> train = new MutableDataset<>(
                 new SimpleDataSourceProvenance("rightsize samples", new RegressionFactory()), new RegressionFactory());
+        // A row of unknown size (a task from before sizes were recorded) is learnt as the largest size seen, which is
+        // how the model is asked about an input of unknown size: "unknown" never teaches it about tiny inputs.
+        Map<String, Long> largestInputPixels = rows.stream().collect(Collectors.toMap(UsageRow::service,
+                UsageRow::inputPixels, Math::max, java.util.TreeMap::new));
+        ToLongFunction<UsageRow> pixels = row -> row.inputPixels() > 0 ? row.inputPixels()
+                : largestInputPixels.getOrDefault(row.service(), 0L);
         for (UsageRow row : split.train()) {
-            train.add(features.example(row, row.value() / scales.get(row.resource())));
+            train.add(features.example(row, pixels.applyAsLong(row), row.value() / scales.get(row.resource())));
         }
 
         List<Example<Regressor>> validationExamples = split.validation().stream()
-                .map(row -> features.query(row.orderServices(), row.service(), row.inputPixels(), row.resource(),
-                        row.elapsedSeconds()))
+                .map(row -> features.query(row.orderServices(), row.service(), pixels.applyAsLong(row),
+                        row.resource(), row.elapsedSeconds()))
                 .toList();
         List<ModelMetadata.CandidateScore> scores = new ArrayList<>();
         List<TrainingResult.LossPoint> lossCurves = new ArrayList<>();
@@ -104,8 +111,6 @@ public final class ModelTrainer {
         Calibration calibration = Calibration.fit(options.coverage(), residuals, scales);
         List<ModelMetadata.ResourceError> errors = errors(split.validation(), residuals, calibration);
         Map<String, Double> expectedSeconds = expectedSeconds(split.train());
-        Map<String, Long> largestInputPixels = rows.stream().collect(Collectors.toMap(UsageRow::service,
-                UsageRow::inputPixels, Math::max, java.util.TreeMap::new));
 
         ModelMetadata draft = new ModelMetadata(options.version(), bestCandidate.algorithm(), Instant.now(),
                 split.train().size(), split.validation().size(), features.services(), scales, expectedSeconds,

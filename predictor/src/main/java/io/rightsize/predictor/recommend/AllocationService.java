@@ -58,14 +58,15 @@ public class AllocationService {
     public List<TaskAllocation> recommend(List<String> services, List<Long> inputPixels, String requested) {
         String recommender = requested == null || requested.isBlank() ? defaultRecommender() : requested;
         Set<String> orderServices = Set.copyOf(services);
-        // A service that appears twice in an order with the same input gets the same allocation, computed once.
-        Map<String, TaskAllocation> byTask = new HashMap<>();
+        // Computed once per service (per service and input size for the model, the only one that reads the size).
+        boolean bySize = recommender.equals(ModelTrainer.ML_RECOMMENDER);
+        Map<String, TaskAllocation> computed = new HashMap<>();
         List<TaskAllocation> result = new ArrayList<>();
         for (int position = 0; position < services.size(); position++) {
             String service = services.get(position);
             long pixels = inputPixels.get(position);
-            TaskAllocation allocation = byTask.computeIfAbsent(service + "|" + pixels,
-                    key -> floorAtOom(forTask(0, service, pixels, orderServices, recommender)));
+            TaskAllocation allocation = computed.computeIfAbsent(bySize ? service + "|" + pixels : service,
+                    key -> floorAtOom(forTask(0, service, pixels, orderServices, recommender), pixels));
             result.add(allocation.at(position));
         }
         return result;
@@ -125,8 +126,12 @@ public class AllocationService {
                 why + recommender.name() + " over " + cpu.length + " stored samples");
     }
 
-    private TaskAllocation floorAtOom(TaskAllocation task) {
-        Optional<Long> oom = history.largestOomLimit(task.service()).await().atMost(DB_TIMEOUT);
+    /**
+     * Never below VPA's bump of a limit the service ran out of memory under on an input no larger than this one
+     * (an OOM on a larger image says nothing about a smaller one; an unknown size on either side counts).
+     */
+    private TaskAllocation floorAtOom(TaskAllocation task, long inputPixels) {
+        Optional<Long> oom = history.largestOomLimit(task.service(), inputPixels).await().atMost(DB_TIMEOUT);
         if (oom.isEmpty()) {
             return task;
         }

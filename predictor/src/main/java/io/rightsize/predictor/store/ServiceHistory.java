@@ -59,11 +59,16 @@ public class ServiceHistory {
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getDouble("seconds")));
     }
 
-    /** The largest memory limit the service ran out of memory under, if it ever did. */
-    public Uni<Optional<Long>> largestOomLimit(String service) {
+    /**
+     * The largest memory limit the service ran out of memory under, on an input no larger than {@code inputPixels}
+     * (0: any input); an event whose task's input size is unknown always counts.
+     */
+    public Uni<Optional<Long>> largestOomLimit(String service, long inputPixels) {
         return pool.preparedQuery("SELECT max(o.memory_limit_bytes) AS bytes FROM oom_events o"
-                        + " JOIN services s ON s.id = o.service_id WHERE s.name = $1")
-                .execute(Tuple.of(service))
+                        + " JOIN services s ON s.id = o.service_id LEFT JOIN tasks t ON t.id = o.task_id"
+                        + " WHERE s.name = $1 AND ($2::bigint = 0 OR t.input_pixels IS NULL"
+                        + " OR t.input_pixels <= $2::bigint)")
+                .execute(Tuple.of(service, inputPixels))
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getLong("bytes")))
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("no out-of-memory history available: %s", e.getMessage());

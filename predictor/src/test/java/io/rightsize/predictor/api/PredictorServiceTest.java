@@ -11,6 +11,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rightsize.allocation.recommend.MemoryBump;
 import io.rightsize.api.v1.GetModelRequest;
 import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.PredictRequest;
@@ -159,6 +160,31 @@ class PredictorServiceTest {
         StatusRuntimeException tooMany = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
                 RecommendRequest.newBuilder().addServices("blur").addInputPixels(1).addInputPixels(2).build()));
         assertEquals("input_pixels: 2 sizes for 1 tasks", tooMany.getStatus().getDescription());
+    }
+
+    @Test
+    @Order(6)
+    void anOutOfMemoryRaisesTheLimitOnlyForInputsAtLeastAsLarge() throws Exception {
+        long limit = 2048L << 20;
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement("INSERT INTO oom_events (task_id,"
+                + " order_id, service_id, memory_limit_bytes, occurred_at) SELECT t.id, t.order_id, t.service_id, ?,"
+                + " now() FROM tasks t JOIN services sv ON sv.id = t.service_id"
+                + " WHERE t.order_id = 'gen-0' AND sv.name = 'blur'")) {
+            s.setLong(1, limit);
+            assertEquals(1, s.executeUpdate());
+        }
+        long bumped = MemoryBump.afterOom(limit);
+
+        RecommendResponse response = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
+                .addServices("blur").addServices("blur").addInputPixels(4_000_000).addInputPixels(500_000)
+                .addInputPixels(0).setRecommender("rightsize-ml").build());
+
+        assertEquals(bumped, response.getTasks(0).getAllocation().getMemoryLimitBytes(),
+                "the OOM was on 1 MP, so 4 MP needs at least its bump");
+        assertTrue(response.getTasks(0).getBasis().contains("after an out-of-memory"));
+        assertTrue(response.getTasks(1).getAllocation().getMemoryLimitBytes() < 1024L << 20,
+                "an OOM on 1 MP says nothing about 0.5 MP: " + response.getTasks(1).getBasis());
+        assertEquals(bumped, response.getTasks(2).getAllocation().getMemoryLimitBytes(), "an unknown size counts");
     }
 
     private static Connection database() throws Exception {

@@ -44,7 +44,7 @@ class NativeImageRegistrationsTest {
         FeatureSpace features = new FeatureSpace(rows.stream().map(UsageRow::service).collect(Collectors.toSet()));
         MutableDataset<Regressor> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("native check", new RegressionFactory()), new RegressionFactory());
-        rows.forEach(row -> data.add(features.example(row, row.value() / 1e6)));
+        rows.forEach(row -> data.add(features.example(row, row.inputPixels(), row.value() / 1e6)));
         Set<String> registered = ReflectionRegistrations.registered(NativeImageRegistrations.class);
 
         Set<String> missing = new TreeSet<>();
