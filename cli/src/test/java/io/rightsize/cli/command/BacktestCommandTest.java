@@ -64,7 +64,8 @@ class BacktestCommandTest {
             assertTrue(hindsight.get(resource).get("overrunPct").asDouble()
                     <= vpa.get(resource).get("overrunPct").asDouble() + 1e-9, resource);
             assertTrue(hindsight.get(resource).get("slackPct").asDouble()
-                    < vpa.get(resource).get("slackPct").asDouble(), resource + ": on this trace, knowing the future does better");
+                    < vpa.get(resource).get("slackPct").asDouble(),
+                    resource + ": on this trace, knowing the future does better");
         }
     }
 }

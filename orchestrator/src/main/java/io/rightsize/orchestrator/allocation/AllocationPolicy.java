@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * Decides each task's allocation just before it runs, when the size of its input is known: the predictor's; when
  * it cannot answer, the fallback recommender on the service's stored samples; for a service with too few runs yet,
- * the configured default. A predictor that goes down mid-order leaves the rest of the order on the fallback. Created at startup so a misnamed fallback recommender stops the
- * orchestrator instead of the first order that needs it.
+ * the configured default. A predictor that goes down mid-order leaves the rest of the order on the fallback.
+ * Created at startup so a misnamed fallback recommender stops the orchestrator instead of the first order that
+ * needs it.
  */
 @Startup
 @ApplicationScoped

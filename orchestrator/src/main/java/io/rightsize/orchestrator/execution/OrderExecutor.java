@@ -43,8 +43,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs orders: up to the configured number at once, each order's tasks strictly in sequence, each task's
  * output the next one's input, each with the allocation decided just before it starts, for the size of the image it
- * reads. A task that runs out of memory is retried once with more, as VPA would give it (never below the default). Every change is stored, announced on Kafka
- * and pushed to watchers.
+ * reads. A task that runs out of memory is retried once with more, as VPA would give it (never below the default).
+ * Every change is stored, announced on Kafka and pushed to watchers.
  */
 @ApplicationScoped
 public class OrderExecutor {
