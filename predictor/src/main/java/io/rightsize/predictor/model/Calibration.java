@@ -13,15 +13,14 @@ import java.util.Map;
  * prediction. An image task's error grows with its input, so one absolute margin per service would be far too wide
  * for small inputs and too narrow for large ones; the floor (a share of the resource's usual size) keeps a margin
  * where the prediction is near zero. With n scores the ceil((n+1)c)-th smallest one bounds a new sample with
- * probability >= c. A pair uses its own quantile only when it has enough scores for that to be below their
- * maximum (n >= (1+c)/(1-c): 39 at 95 %); with fewer, one odd sample would set its margin, so it uses the
- * resource's quantile pooled over services, which normalised scores make comparable.
+ * probability >= c. Pairs with few scores use the resource's pooled quantile.
  *
  * <p>{@code floors} is null in models saved before normalisation: their quantiles are absolute margins.
  */
 public record Calibration(double coverage, Map<String, Double> byServiceResource, Map<Resource, Double> pooled,
                           Map<Resource, Double> floors) {
 
+    static final int MIN_RESIDUALS = 20;
     /** The floor as a share of the resource's target scale (its 99th percentile in training). */
     static final double FLOOR_SHARE = 0.05;
 
@@ -57,10 +56,9 @@ public record Calibration(double coverage, Map<String, Double> byServiceResource
             byPair.computeIfAbsent(key(r.service(), r.resource()), k -> new ArrayList<>()).add(score);
             byResource.computeIfAbsent(r.resource(), k -> new ArrayList<>()).add(score);
         }
-        int enough = (int) Math.ceil((1 + coverage) / (1 - coverage));
         Map<String, Double> pairs = new HashMap<>();
         byPair.forEach((k, v) -> {
-            if (v.size() >= enough) {
+            if (v.size() >= MIN_RESIDUALS) {
                 pairs.put(k, quantile(v, coverage));
             }
         });

@@ -50,23 +50,6 @@ class CalibrationTest {
     }
 
     @Test
-    void aServiceWithTooFewScoresForAQuantileBelowItsMaximumUsesThePooledOne() {
-        List<Calibration.Residual> residuals = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            residuals.add(new Calibration.Residual("blur", MEMORY, 100, 10));
-        }
-        for (int i = 0; i < 24; i++) {
-            residuals.add(new Calibration.Residual("rotate", MEMORY, 100, 10));
-        }
-        residuals.add(new Calibration.Residual("rotate", MEMORY, 100, 300));
-        Calibration c = Calibration.fit(0.95, residuals, Map.of(MEMORY, 1000.0));
-
-        assertEquals(110, c.bound("rotate", MEMORY, 100), 1e-9,
-                "25 scores: its own 95% quantile would be the one odd sample, 3.0");
-        assertEquals(110, c.bound("blur", MEMORY, 100), 1e-9);
-    }
-
-    @Test
     void aModelSavedBeforeNormalisationKeepsItsAbsoluteMargins() {
         Calibration old = new Calibration(0.95, Map.of("blur|MEMORY_BYTES", 30.0), Map.of(MEMORY, 50.0), null);
         assertEquals(230, old.bound("blur", MEMORY, 200), 1e-9);
