@@ -66,23 +66,27 @@ public final class Hindsight {
         return new Fit(slack / futures.size(), overrun / futures.size());
     }
 
-    /** One series' future, sorted, with prefix sums so every candidate allocation is judged in constant time. */
-    private record Future(double[] sorted, double[] prefix) {
+    /**
+     * One series' future, sorted, with prefix sums so every candidate allocation is judged in constant time;
+     * {@code idle} samples used nothing.
+     */
+    private record Future(double[] sorted, double[] prefix, int idle) {
 
         static Future of(double[] values) {
             double[] sorted = values.clone();
             Arrays.sort(sorted);
             double[] prefix = new double[sorted.length + 1];
+            int idle = 0;
             for (int i = 0; i < sorted.length; i++) {
                 prefix[i + 1] = prefix[i] + sorted[i];
+                idle += sorted[i] <= 0 ? 1 : 0;
             }
-            return new Future(sorted, prefix);
+            return new Future(sorted, prefix, idle);
         }
 
         /** The candidate allocations are 0 and each distinct future value; the backtest's slack and overrun. */
         Fit best(double lambda) {
             int n = sorted.length;
-            int idle = upperBound(0);
             Fit best = new Fit((double) idle / n, (double) (n - idle) / n);
             double bestCost = best.slack() + lambda * best.overrun();
             for (int k = idle; k < n; k++) {
@@ -99,15 +103,6 @@ public final class Hindsight {
                 }
             }
             return best;
-        }
-
-        /** How many values are at or below {@code value}. */
-        private int upperBound(double value) {
-            int i = 0;
-            while (i < sorted.length && sorted[i] <= value) {
-                i++;
-            }
-            return i;
         }
     }
 }

@@ -39,13 +39,13 @@ public class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dataDir = Home.stateDir().resolve("demo-stack");
-        deleteRecursively(dataDir);
-        StackConfig config = StackConfig.defaults(Home.dir(), dataDir, System.getenv());
         if (generated < 0 || (generated > 0 && orders != null)) {
             System.err.println("--generated takes a positive count and replaces --orders");
             return 2;
         }
+        Path dataDir = Home.stateDir().resolve("demo-stack");
+        deleteRecursively(dataDir);
+        StackConfig config = StackConfig.defaults(Home.dir(), dataDir, System.getenv());
         Path ordersDir = orders != null ? orders : Home.dir().resolve("examples/orders");
         if (generated > 0) {
             ordersDir = Home.stateDir().resolve("generated-orders");

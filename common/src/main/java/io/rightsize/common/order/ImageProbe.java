@@ -24,8 +24,7 @@ public final class ImageProbe {
      */
     public static OptionalLong pixels(Path file) {
         try {
-            ImageInfo info = probe(file, 0);
-            return OptionalLong.of((long) info.width() * info.height());
+            return OptionalLong.of(probe(file, 0).pixels());
         } catch (OrderValidationException e) {
             return OptionalLong.empty();
         }

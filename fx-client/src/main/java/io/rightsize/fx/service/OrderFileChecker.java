@@ -40,7 +40,7 @@ public final class OrderFileChecker {
             OrderSpec spec = parser.parse(json);
             ValidOrder order = validator.validate(spec, absolute.getParent());
             return OrderFileCheck.valid(absolute, spec.id(), spec.tasks().stream().map(TaskRequest::name).toList(),
-                    (long) order.imageInfo().width() * order.imageInfo().height());
+                    order.imageInfo().pixels());
         } catch (OrderValidationException e) {
             return OrderFileCheck.refused(absolute, e.field(), e.reason());
         }

@@ -12,7 +12,6 @@ import io.rightsize.orchestrator.predictor.PredictorClient;
 import io.rightsize.orchestrator.store.UsageHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -65,8 +64,7 @@ public class AllocationPolicy {
                     recommended.source());
             return recommended;
         } catch (NoRecommendationException e) {
-            ServiceUsage usage = history.of(new LinkedHashSet<>(List.of(service))).await().atMost(DB_TIMEOUT)
-                    .get(service);
+            ServiceUsage usage = history.of(List.of(service)).await().atMost(DB_TIMEOUT).get(service);
             LOG.infof("order %s task %d %s: %s (%s); %s", orderId, position, service, UNAVAILABLE, e.getMessage(),
                     usage.lacks(minHistoryRuns) ? "fewer than " + minHistoryRuns
                             + " earlier runs, so the default allocation" : fallback.name() + " on its stored samples");

@@ -18,10 +18,15 @@ public record ModelMetadata(int version, String algorithm, Instant trainedAt, lo
 
     /** The input size a query without one is answered for: the largest the service was seen with, or 0. */
     public long inputPixelsOrLargest(String service, long inputPixels) {
-        if (inputPixels > 0 || largestInputPixels == null) {
+        return inputPixelsOrLargest(largestInputPixels, service, inputPixels);
+    }
+
+    /** The same rule for training, before the metadata exists; {@code largest} may be null (an older model). */
+    static long inputPixelsOrLargest(Map<String, Long> largest, String service, long inputPixels) {
+        if (inputPixels > 0 || largest == null) {
             return Math.max(0, inputPixels);
         }
-        return largestInputPixels.getOrDefault(service, 0L);
+        return largest.getOrDefault(service, 0L);
     }
 
     /** Validation error of the chosen model for one resource, in that resource's unit. */

@@ -56,8 +56,8 @@ public final class ModelTrainer {
         // how the model is asked about an input of unknown size: "unknown" never teaches it about tiny inputs.
         Map<String, Long> largestInputPixels = rows.stream().collect(Collectors.toMap(UsageRow::service,
                 UsageRow::inputPixels, Math::max, java.util.TreeMap::new));
-        ToLongFunction<UsageRow> pixels = row -> row.inputPixels() > 0 ? row.inputPixels()
-                : largestInputPixels.getOrDefault(row.service(), 0L);
+        ToLongFunction<UsageRow> pixels = row -> ModelMetadata.inputPixelsOrLargest(largestInputPixels, row.service(),
+                row.inputPixels());
         for (UsageRow row : split.train()) {
             train.add(features.example(row, pixels.applyAsLong(row), row.value() / scales.get(row.resource())));
         }

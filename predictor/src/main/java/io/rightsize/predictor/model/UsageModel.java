@@ -70,8 +70,12 @@ public final class UsageModel {
     /** Highest upper bound over a run: a limit that every second of the run stays under with the stated coverage. */
     public double peakUpperBoundOverRun(Set<String> orderServices, String service, long inputPixels,
                                         Resource resource, double seconds) {
-        return Arrays.stream(overRun(orderServices, service, inputPixels, resource, seconds))
-                .map(predicted -> upperBound(predicted, service, resource)).max().orElse(0);
+        return peakUpperBound(overRun(orderServices, service, inputPixels, resource, seconds), service, resource);
+    }
+
+    /** The highest upper bound over a run already predicted (by {@link #overRun}). */
+    public double peakUpperBound(double[] predictedRun, String service, Resource resource) {
+        return Arrays.stream(predictedRun).map(predicted -> upperBound(predicted, service, resource)).max().orElse(0);
     }
 
     /** Usage that a new sample stays under with the model's stated coverage. */

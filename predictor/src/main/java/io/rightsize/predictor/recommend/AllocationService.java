@@ -84,9 +84,9 @@ public class AllocationService {
                 double[] memory = m.overRun(orderServices, service, inputPixels, Resource.MEMORY_BYTES, seconds);
                 Allocation allocation = AllocationRounding.round(
                         Arrays.stream(cpu).average().orElse(0),
-                        peakBound(m, service, Resource.CPU_MILLICORES, cpu),
+                        m.peakUpperBound(cpu, service, Resource.CPU_MILLICORES),
                         Arrays.stream(memory).max().orElse(0),
-                        peakBound(m, service, Resource.MEMORY_BYTES, memory),
+                        m.peakUpperBound(memory, service, Resource.MEMORY_BYTES),
                         recommender);
                 return new TaskAllocation(position, service, allocation, seconds, String.format(Locale.ROOT,
                         "model v%d (%s), coverage %.2f, input %s", m.metadata().version(), m.metadata().algorithm(),
@@ -98,11 +98,6 @@ public class AllocationService {
                     model.isEmpty() ? "no model trained yet; " : "the model has not seen " + service + "; ");
         }
         return heuristic(position, service, recommender, "");
-    }
-
-    /** The highest calibrated upper bound over the predicted run. */
-    private static double peakBound(UsageModel m, String service, Resource resource, double[] predicted) {
-        return Arrays.stream(predicted).map(p -> m.upperBound(p, service, resource)).max().orElse(0);
     }
 
     private TaskAllocation heuristic(int position, String service, String name, String why) {
