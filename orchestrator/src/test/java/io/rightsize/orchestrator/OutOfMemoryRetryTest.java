@@ -22,10 +22,7 @@ import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -74,8 +71,8 @@ class OutOfMemoryRetryTest {
         assertEquals(bumpedLimit, task.getAllocation().getMemoryLimitBytes());
         assertTrue(task.getAllocation().getMemoryRequestBytes() > TinyMemoryProfile.MEMORY_REQUEST_BYTES);
         try (Connection db = TestDatabase.connect()) {
-            assertEquals(List.of(2L), column(db, "SELECT attempts FROM tasks WHERE id = ?", task.getId()));
-            assertEquals(List.of(firstLimit), column(db, "SELECT e.memory_limit_bytes FROM oom_events e"
+            assertEquals(List.of(2L), TestDatabase.longs(db, "SELECT attempts FROM tasks WHERE id = ?", task.getId()));
+            assertEquals(List.of(firstLimit), TestDatabase.longs(db, "SELECT e.memory_limit_bytes FROM oom_events e"
                     + " JOIN services s ON s.id = e.service_id WHERE e.task_id = ? AND s.name = 'resize'",
                     task.getId()));
         }
@@ -108,24 +105,11 @@ class OutOfMemoryRetryTest {
         assertEquals(TaskState.TASK_FAILED, task.getState());
         assertEquals(bumpedLimit, task.getAllocation().getMemoryLimitBytes());
         try (Connection db = TestDatabase.connect()) {
-            assertEquals(List.of(2L), column(db, "SELECT attempts FROM tasks WHERE id = ?", task.getId()));
-            assertEquals(List.of(firstLimit, bumpedLimit), column(db, "SELECT memory_limit_bytes FROM oom_events"
+            assertEquals(List.of(2L), TestDatabase.longs(db, "SELECT attempts FROM tasks WHERE id = ?", task.getId()));
+            assertEquals(List.of(firstLimit, bumpedLimit), TestDatabase.longs(db, "SELECT memory_limit_bytes FROM oom_events"
                     + " WHERE task_id = ? ORDER BY occurred_at", task.getId()));
         }
         assertEquals(List.of(TaskEventType.STARTED, TaskEventType.FAILED, TaskEventType.STARTED,
                 TaskEventType.FAILED), TaskEvents.of(id, 4).stream().map(TaskEvent::type).toList());
-    }
-
-    private static List<Long> column(Connection db, String sql, long taskId) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setLong(1, taskId);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Long> values = new ArrayList<>();
-                while (rows.next()) {
-                    values.add(rows.getLong(1));
-                }
-                return values;
-            }
-        }
     }
 }

@@ -16,9 +16,8 @@ import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -47,18 +46,14 @@ class PredictorAllocationTest {
 
     @Test
     void tasksRunWithThePredictorsAllocations() {
-        String id = "predicted-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
-                .setImage(TestImages.png(160, 120).toString())
-                .addTasks(TaskSpec.newBuilder().setName("sobel").putParams("passes", 2))
-                .addTasks(TaskSpec.newBuilder().setName("grayscale").putParams("passes", 2))).build());
-
-        Order done = TestOrders.watchToEnd(orders, id);
+        Order done = run("predicted", TestImages.png(160, 120),
+                TaskSpec.newBuilder().setName("sobel").putParams("passes", 2),
+                TaskSpec.newBuilder().setName("grayscale").putParams("passes", 2));
 
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
         assertEquals(FixedPredictorResource.ALLOCATIONS.get("sobel"), done.getTasks(0).getAllocation());
         assertEquals(FixedPredictorResource.ALLOCATIONS.get("grayscale"), done.getTasks(1).getAllocation());
-        List<TaskEvent> started = TaskEvents.of(id, 4).stream()
+        List<TaskEvent> started = TaskEvents.of(done.getId(), 4).stream()
                 .filter(e -> e.type() == TaskEventType.STARTED).toList();
         assertEquals(List.of(announced(FixedPredictorResource.ALLOCATIONS.get("sobel")),
                 announced(FixedPredictorResource.ALLOCATIONS.get("grayscale"))),
@@ -67,13 +62,9 @@ class PredictorAllocationTest {
 
     @Test
     void asksBeforeEachTaskWithTheSizeOfTheImageItWillReadAndStoresIt() throws Exception {
-        String id = "sized-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
-                .setImage(TestImages.png(160, 120).toString())
-                .addTasks(TaskSpec.newBuilder().setName("resize").putParams("scale", 2))
-                .addTasks(TaskSpec.newBuilder().setName("grayscale").putParams("passes", 1))).build());
-
-        Order done = TestOrders.watchToEnd(orders, id);
+        Order done = run("sized", TestImages.png(160, 120),
+                TaskSpec.newBuilder().setName("resize").putParams("scale", 2),
+                TaskSpec.newBuilder().setName("grayscale").putParams("passes", 1));
 
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
         List<List<Long>> asked = FixedPredictorResource.REQUESTS.stream()
@@ -81,17 +72,9 @@ class PredictorAllocationTest {
                 .map(r -> r.getInputPixelsList()).toList();
         assertEquals(List.of(List.of(19_200L, 0L), List.of(19_200L, 76_800L)), asked,
                 "once per task, the second time knowing the resized image is 320x240");
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement s = db.prepareStatement(
-                     "SELECT input_pixels FROM tasks WHERE order_id = ? ORDER BY position")) {
-            s.setString(1, id);
-            List<Long> stored = new java.util.ArrayList<>();
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    stored.add(rows.getLong(1));
-                }
-            }
-            assertEquals(List.of(19_200L, 76_800L), stored);
+        try (Connection db = TestDatabase.connect()) {
+            assertEquals(List.of(19_200L, 76_800L), TestDatabase.longs(db,
+                    "SELECT input_pixels FROM tasks WHERE order_id = ? ORDER BY position", done.getId()));
         }
     }
 
@@ -99,19 +82,15 @@ class PredictorAllocationTest {
     void aRecommendationThatRunsOutOfMemoryIsRetriedWithAtLeastTheDefaultLimit() {
         // 480x360 enlarged 4x is 1920x1440; rotated by 30 degrees it needs far more than the 24 MiB heap of the
         // recommended 32 MiB, and more than VPA's bump to 132 MiB would surely give on a larger image.
-        String id = "floored-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
-                .setImage(TestImages.png(480, 360).toString())
-                .addTasks(TaskSpec.newBuilder().setName("resize").putParams("scale", 4))
-                .addTasks(TaskSpec.newBuilder().setName("rotate").putParams("degrees", 30))).build());
-
-        Order done = TestOrders.watchToEnd(orders, id);
+        Order done = run("floored", TestImages.png(480, 360),
+                TaskSpec.newBuilder().setName("resize").putParams("scale", 4),
+                TaskSpec.newBuilder().setName("rotate").putParams("degrees", 30));
 
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
         var retried = done.getTasks(1).getAllocation();
         assertEquals(1024L * 1024 * 1024, retried.getMemoryLimitBytes(), "the default limit, not 132 MiB");
         assertEquals("rightsize-ml, memory raised to the default limit after OOM", retried.getSource());
-        List<TaskEvent> events = TaskEvents.of(id, 6);
+        List<TaskEvent> events = TaskEvents.of(done.getId(), 6);
         assertEquals(List.of(TaskEventType.STARTED, TaskEventType.SUCCEEDED, TaskEventType.STARTED,
                 TaskEventType.FAILED, TaskEventType.STARTED, TaskEventType.SUCCEEDED),
                 events.stream().map(TaskEvent::type).toList());
@@ -119,19 +98,26 @@ class PredictorAllocationTest {
 
     @Test
     void fallsBackWhenThePredictorAnswersWithAnError() {
-        String id = "refused-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
-                .setImage(TestImages.png(64, 48).toString())
-                .addTasks(TaskSpec.newBuilder().setName("grayscale").putParams("passes", 1))
-                .addTasks(TaskSpec.newBuilder().setName("sharpen").putParams("passes", 1))).build());
-
-        Order done = TestOrders.watchToEnd(orders, id);
+        Order done = run("refused", TestImages.png(64, 48),
+                TaskSpec.newBuilder().setName("grayscale").putParams("passes", 1),
+                TaskSpec.newBuilder().setName("sharpen").putParams("passes", 1));
 
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
         for (var task : done.getTasksList()) {
             assertEquals("default (predictor unavailable, too little history)", task.getAllocation().getSource(),
                     "the predictor refuses an order with sharpen, so each task falls back, grayscale too");
         }
+    }
+
+    /** Submits an order of these tasks on the image, under a fresh id starting with {@code prefix}; waits for its end. */
+    private Order run(String prefix, Path image, TaskSpec.Builder... tasks) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        OrderSpec.Builder spec = OrderSpec.newBuilder().setId(id).setImage(image.toString());
+        for (TaskSpec.Builder task : tasks) {
+            spec.addTasks(task);
+        }
+        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(spec).build());
+        return TestOrders.watchToEnd(orders, id);
     }
 
     private static Allocation announced(io.rightsize.api.v1.Allocation a) {
