@@ -30,11 +30,15 @@ public final class ModelSummary {
                     e.getResource().name().toLowerCase(Locale.ROOT), e.getRmse(), e.getMae(), e.getCoverage(),
                     model.getTargetCoverage());
         }
-        out.println("  backtest on held-out orders (recommender, resource, slack %, overrun %, series):");
+        out.println("  backtest on the test orders (recommender, resource, slack %, overrun %, series; then the same");
+        out.println("  allocations scaled to the lowest overrun of any recommender: factor, slack %, overrun %):");
         for (BacktestRow row : model.getBacktestList()) {
-            out.printf(Locale.ROOT, "    %-13s %-15s %7.2f %7.2f %4d%n", row.getRecommender(),
+            String equal = row.hasEqualOverrun() ? String.format(Locale.ROOT, "   x%-6.2f %7.2f %7.2f",
+                    row.getEqualOverrun().getFactor(), row.getEqualOverrun().getSlackPct(),
+                    row.getEqualOverrun().getOverrunPct()) : "   (no factor reaches it)";
+            out.printf(Locale.ROOT, "    %-13s %-15s %7.2f %7.2f %4d%s%n", row.getRecommender(),
                     row.getResource().name().toLowerCase(Locale.ROOT), row.getSlackPct(), row.getOverrunPct(),
-                    row.getSeries());
+                    row.getSeries(), equal);
         }
         out.println("  default recommender: " + model.getDefaultRecommender());
     }

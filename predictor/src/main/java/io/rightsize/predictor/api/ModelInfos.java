@@ -3,6 +3,7 @@ package io.rightsize.predictor.api;
 import com.google.protobuf.Timestamp;
 import io.rightsize.api.v1.BacktestRow;
 import io.rightsize.api.v1.CandidateResult;
+import io.rightsize.api.v1.EqualOverrun;
 import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.Resource;
 import io.rightsize.api.v1.ResourceError;
@@ -30,9 +31,16 @@ final class ModelInfos {
                 .setRmse(e.rmse()).setMae(e.mae()).setCoverage(e.coverage())));
         m.candidates().forEach(c -> b.addCandidates(CandidateResult.newBuilder().setAlgorithm(c.algorithm())
                 .setScaledRmse(c.scaledRmse()).setTrainSeconds(c.trainSeconds())));
-        m.backtest().forEach(s -> b.addBacktest(BacktestRow.newBuilder().setRecommender(s.recommender())
-                .setResource(Resource.valueOf(s.resource().name())).setSlackPct(s.slackPct())
-                .setOverrunPct(s.overrunPct()).setSeries(s.series())));
+        m.backtest().forEach(s -> {
+            BacktestRow.Builder row = BacktestRow.newBuilder().setRecommender(s.recommender())
+                    .setResource(Resource.valueOf(s.resource().name())).setSlackPct(s.slackPct())
+                    .setOverrunPct(s.overrunPct()).setSeries(s.series());
+            if (s.equalOverrun() != null) {
+                row.setEqualOverrun(EqualOverrun.newBuilder().setFactor(s.equalOverrun().factor())
+                        .setSlackPct(s.equalOverrun().slackPct()).setOverrunPct(s.equalOverrun().overrunPct()));
+            }
+            b.addBacktest(row);
+        });
         return b.build();
     }
 }

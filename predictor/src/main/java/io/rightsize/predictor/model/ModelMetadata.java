@@ -8,13 +8,17 @@ import java.util.Map;
 /**
  * Everything about a trained model besides its weights: what it was trained on, how well it did, how to use it.
  * {@code largestInputPixels} per service stands in for an input whose size is not known (null in models saved
- * before input sizes were recorded).
+ * before input sizes were recorded). {@code calibration} bounds single samples (Predict); {@code peakCalibration}
+ * sets limits for whole runs (Recommend; null in models saved before it, which use the peak of the sample bounds).
+ * {@code trainedInputs}: the known input sizes each service was trained on, beyond which memory is extrapolated
+ * (null in models saved before, which do not extrapolate).
  */
 public record ModelMetadata(int version, String algorithm, Instant trainedAt, long trainingRows, long validationRows,
                             List<String> services, Map<Resource, Double> targetScales, Map<String, Double> expectedSeconds,
                             Calibration calibration, List<ResourceError> errors, List<CandidateScore> candidates,
                             List<BacktestScore> backtest, String defaultRecommender, String tribuoVersion,
-                            Map<String, Long> largestInputPixels) {
+                            Map<String, Long> largestInputPixels, PeakCalibration peakCalibration,
+                            Map<String, InputRange> trainedInputs) {
 
     /** The input size a query without one is answered for: the largest the service was seen with, or 0. */
     public long inputPixelsOrLargest(String service, long inputPixels) {
@@ -29,6 +33,10 @@ public record ModelMetadata(int version, String algorithm, Instant trainedAt, lo
         return largest.getOrDefault(service, 0L);
     }
 
+    /** The smallest and largest known input, in pixels, among a service's training samples. */
+    public record InputRange(long smallest, long largest) {
+    }
+
     /** Validation error of the chosen model for one resource, in that resource's unit. */
     public record ResourceError(Resource resource, double rmse, double mae, double coverage) {
     }
@@ -37,8 +45,20 @@ public record ModelMetadata(int version, String algorithm, Instant trainedAt, lo
     public record CandidateScore(String algorithm, double scaledRmse, double trainSeconds) {
     }
 
-    /** One recommender's allocation judged on the held-out orders' samples. */
+    /**
+     * One recommender's allocation judged on the test orders' samples. {@code equalOverrun}: the same allocations
+     * scaled by one factor to the lowest overrun any recommender reached on that resource, so slack compares at
+     * equal overrun (null when no factor reaches it, and in models saved before it was computed).
+     */
     public record BacktestScore(String recommender, Resource resource, double slackPct, double overrunPct,
-                                int series) {
+                                int series, EqualOverrun equalOverrun) {
+
+        public BacktestScore(String recommender, Resource resource, double slackPct, double overrunPct, int series) {
+            this(recommender, resource, slackPct, overrunPct, series, null);
+        }
+    }
+
+    /** Allocations scaled by {@code factor}: their slack and overrun, in percent. */
+    public record EqualOverrun(double factor, double slackPct, double overrunPct) {
     }
 }

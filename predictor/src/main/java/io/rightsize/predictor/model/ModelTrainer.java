@@ -8,6 +8,7 @@ import io.rightsize.predictor.features.FeatureSpace;
 import io.rightsize.predictor.features.UsageRow;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,8 +29,9 @@ import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 /**
- * Trains every {@link Candidate} on the earlier orders, keeps the one with the lowest error on the latest orders,
- * calibrates its upper bounds there, and judges every recommender there too (the stored-data backtest).
+ * Trains every {@link Candidate} on the earlier orders, keeps the one with the lowest error on the first half of the
+ * latest orders and calibrates its bounds there, then judges every recommender on the second half, which none of
+ * that saw (the stored-data backtest).
  */
 public final class ModelTrainer {
 
@@ -46,8 +48,7 @@ public final class ModelTrainer {
 
     public TrainingResult train(List<UsageRow> rows, TrainingOptions options, Consumer<TrainingProgress> progress) {
         Split split = Split.byOrderTime(rows, options.validationFraction());
-        progress.accept(new TrainingProgress("data", split.train().size() + " training and " + split.validation().size()
-                + " validation samples from " + split.trainOrders() + " + " + split.validationOrders() + " orders", 0.05));
+        progress.accept(new TrainingProgress("data", split.describe(), 0.05));
         Map<Resource, Double> scales = targetScales(split.train());
         FeatureSpace features = new FeatureSpace(rows.stream().map(UsageRow::service).collect(Collectors.toSet()));
         MutableDataset<Regressor> train = new MutableDataset<>(
@@ -62,10 +63,7 @@ public final class ModelTrainer {
             train.add(features.example(row, pixels.applyAsLong(row), row.value() / scales.get(row.resource())));
         }
 
-        List<Example<Regressor>> validationExamples = split.validation().stream()
-                .map(row -> features.query(row.orderServices(), row.service(), pixels.applyAsLong(row),
-                        row.resource(), row.elapsedSeconds()))
-                .toList();
+        List<Example<Regressor>> calibrationExamples = queries(features, split.calibration(), pixels);
         List<ModelMetadata.CandidateScore> scores = new ArrayList<>();
         List<TrainingResult.LossPoint> lossCurves = new ArrayList<>();
         Model<Regressor> best = null;
@@ -85,7 +83,7 @@ public final class ModelTrainer {
                 model = candidate.trainer(options.seed(), lossInterval).train(train);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double rmse = scaledRmse(predictScaled(model, validationExamples), split.validation(), scales);
+            double rmse = scaledRmse(predictScaled(model, calibrationExamples), split.calibration(), scales);
             scores.add(new ModelMetadata.CandidateScore(candidate.algorithm(), rmse, seconds));
             progress.accept(new TrainingProgress("candidate", String.format(java.util.Locale.ROOT,
                     "%s: validation RMSE %.4f (scaled), trained in %.1f s", candidate.algorithm(), rmse, seconds),
@@ -97,34 +95,99 @@ public final class ModelTrainer {
             }
         }
 
-        List<Calibration.Residual> residuals = new ArrayList<>();
-        List<TrainingResult.ValidationPoint> points = new ArrayList<>();
-        double[] bestScaled = predictScaled(best, validationExamples);
-        for (int i = 0; i < split.validation().size(); i++) {
-            UsageRow row = split.validation().get(i);
-            double scale = scales.get(row.resource());
-            double predicted = Math.max(0, bestScaled[i] * scale);
-            residuals.add(new Calibration.Residual(row.service(), row.resource(), predicted, row.value() - predicted));
-            points.add(new TrainingResult.ValidationPoint(row.resource().wireName(), row.value() / scale,
-                    predicted / scale));
-        }
-        Calibration calibration = Calibration.fit(options.coverage(), residuals, scales);
-        List<ModelMetadata.ResourceError> errors = errors(split.validation(), residuals, calibration);
+        // Chosen and calibrated on the calibration orders; errors, coverage and the backtest come from the test
+        // orders, which neither saw (unless there were too few orders to hold out both).
+        List<Calibration.Residual> calibrationResiduals = residuals(split.calibration(),
+                predictScaled(best, calibrationExamples), scales);
+        List<Calibration.Residual> testResiduals = split.separate()
+                ? residuals(split.test(), predictScaled(best, queries(features, split.test(), pixels)), scales)
+                : calibrationResiduals;
+        Calibration calibration = Calibration.fit(options.coverage(), calibrationResiduals, scales);
+        List<ModelMetadata.ResourceError> errors = errors(testResiduals, calibration);
+        List<TrainingResult.ValidationPoint> points = testResiduals.stream()
+                .map(r -> new TrainingResult.ValidationPoint(r.resource().wireName(),
+                        (r.predicted() + r.error()) / scales.get(r.resource()), r.predicted() / scales.get(r.resource())))
+                .toList();
         Map<String, Double> expectedSeconds = expectedSeconds(split.train());
 
         ModelMetadata draft = new ModelMetadata(options.version(), bestCandidate.algorithm(), Instant.now(),
-                split.train().size(), split.validation().size(), features.services(), scales, expectedSeconds,
-                calibration, errors, scores, List.of(), ML_RECOMMENDER, Tribuo.VERSION, largestInputPixels);
-        UsageModel model = new UsageModel(best, draft);
-        progress.accept(new TrainingProgress("backtest", "judging every recommender on the held-out orders", 0.9));
-        List<ModelMetadata.BacktestScore> backtest = backtest(model, split, expectedSeconds);
+                split.train().size(), split.heldOutRows(), features.services(), scales, expectedSeconds,
+                calibration, errors, scores, List.of(), ML_RECOMMENDER, Tribuo.VERSION, largestInputPixels, null,
+                trainedInputs(split.train()));
+        UsageModel unCalibrated = new UsageModel(best, draft);
+        Map<String, PeakCalibration.TaskPeak> calibrationPeaks = taskPeaks(unCalibrated, split.calibration(),
+                expectedSeconds);
+        Map<String, PeakCalibration.TaskPeak> testPeaks = split.separate()
+                ? taskPeaks(unCalibrated, split.test(), expectedSeconds) : calibrationPeaks;
+        PeakCalibration peaks = PeakCalibration.fit(options.coverage(), calibrationPeaks.values(), scales);
+
+        progress.accept(new TrainingProgress("backtest", "judging every recommender on the test orders", 0.9));
+        List<ModelMetadata.BacktestScore> backtest = backtest(split, testPeaks, peaks);
         String winner = winner(backtest);
+        // Served with bounds refit on every held-out order: the backtest judged them fitted on half as many.
+        Calibration servedCalibration = split.separate() ? Calibration.fit(options.coverage(),
+                concat(calibrationResiduals, testResiduals), scales) : calibration;
+        PeakCalibration servedPeaks = split.separate() ? PeakCalibration.fit(options.coverage(),
+                concat(calibrationPeaks.values(), testPeaks.values()), scales) : peaks;
         ModelMetadata metadata = new ModelMetadata(draft.version(), draft.algorithm(), draft.trainedAt(),
-                draft.trainingRows(), draft.validationRows(), draft.services(), scales, expectedSeconds, calibration,
-                errors, scores, backtest, winner, Tribuo.VERSION, largestInputPixels);
+                draft.trainingRows(), draft.validationRows(), draft.services(), scales, expectedSeconds,
+                servedCalibration, errors, scores, backtest, winner, Tribuo.VERSION, largestInputPixels, servedPeaks,
+                draft.trainedInputs());
         progress.accept(new TrainingProgress("done", bestCandidate.algorithm() + " won; backtest winner: " + winner,
                 1.0));
         return new TrainingResult(new UsageModel(best, metadata), points, lossCurves);
+    }
+
+    /** Each service's smallest and largest known input among the training samples. */
+    private static Map<String, ModelMetadata.InputRange> trainedInputs(List<UsageRow> train) {
+        Map<String, ModelMetadata.InputRange> ranges = new java.util.TreeMap<>();
+        for (UsageRow row : train) {
+            if (row.inputPixels() > 0) {
+                ranges.merge(row.service(), new ModelMetadata.InputRange(row.inputPixels(), row.inputPixels()),
+                        (a, b) -> new ModelMetadata.InputRange(Math.min(a.smallest(), b.smallest()),
+                                Math.max(a.largest(), b.largest())));
+            }
+        }
+        return ranges;
+    }
+
+    private static List<Example<Regressor>> queries(FeatureSpace features, List<UsageRow> rows,
+                                                    ToLongFunction<UsageRow> pixels) {
+        return rows.stream().map(row -> features.query(row.orderServices(), row.service(), pixels.applyAsLong(row),
+                row.resource(), row.elapsedSeconds())).toList();
+    }
+
+    private static List<Calibration.Residual> residuals(List<UsageRow> rows, double[] predictedScaled,
+                                                        Map<Resource, Double> scales) {
+        List<Calibration.Residual> residuals = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            UsageRow row = rows.get(i);
+            double predicted = Math.max(0, predictedScaled[i] * scales.get(row.resource()));
+            residuals.add(new Calibration.Residual(row.service(), row.resource(), predicted, row.value() - predicted));
+        }
+        return residuals;
+    }
+
+    private static <T> List<T> concat(java.util.Collection<T> a, java.util.Collection<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * Each held-out task's allocated resources: the peak of the run the model predicts for it (as Recommend asks,
+     * over the service's expected run length) and the peak it reached, by {@link TaskRun#key}.
+     */
+    private static Map<String, PeakCalibration.TaskPeak> taskPeaks(UsageModel model, List<UsageRow> rows,
+                                                                   Map<String, Double> expectedSeconds) {
+        Map<String, PeakCalibration.TaskPeak> peaks = new LinkedHashMap<>();
+        for (TaskRun run : TaskRun.of(rows)) {
+            double[] predicted = model.overRun(run.orderServices(), run.service(), run.inputPixels(), run.resource(),
+                    expectedSeconds.getOrDefault(run.service(), 10.0));
+            peaks.put(run.key(), new PeakCalibration.TaskPeak(run.service(), run.resource(),
+                    Arrays.stream(predicted).max().orElse(0), run.actualPeak()));
+        }
+        return peaks;
     }
 
     /** Predicts a whole list in one call: per-example calls cost XGBoost a native matrix each. */
@@ -154,7 +217,8 @@ public final class ModelTrainer {
         return scales;
     }
 
-    private static List<ModelMetadata.ResourceError> errors(List<UsageRow> rows, List<Calibration.Residual> residuals,
+    /** Error and coverage per resource, on residuals the calibration was not fitted on (when there are any). */
+    private static List<ModelMetadata.ResourceError> errors(List<Calibration.Residual> residuals,
                                                             Calibration calibration) {
         List<ModelMetadata.ResourceError> errors = new ArrayList<>();
         for (Resource resource : Resource.values()) {
@@ -162,8 +226,7 @@ public final class ModelTrainer {
             double abs = 0;
             int covered = 0;
             int n = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                Calibration.Residual r = residuals.get(i);
+            for (Calibration.Residual r : residuals) {
                 if (r.resource() != resource) {
                     continue;
                 }
@@ -196,51 +259,59 @@ public final class ModelTrainer {
         return expected;
     }
 
-    private static List<ModelMetadata.BacktestScore> backtest(UsageModel model, Split split,
-                                                              Map<String, Double> expectedSeconds) {
+    /**
+     * Every recommender on the test orders' samples: the model's limit for each task from its predicted peak and the
+     * run-level calibration fitted without the test orders; each heuristic's one allocation per service from every
+     * earlier sample (training and calibration orders).
+     */
+    private static List<ModelMetadata.BacktestScore> backtest(Split split,
+                                                              Map<String, PeakCalibration.TaskPeak> testPeaks,
+                                                              PeakCalibration peaks) {
         Map<String, List<UsageRow>> history = new HashMap<>();
-        for (UsageRow row : split.trainInTimeOrder()) {
+        for (UsageRow row : split.historyInTimeOrder()) {
             history.computeIfAbsent(row.service() + "|" + row.resource(), k -> new ArrayList<>()).add(row);
         }
-        List<ModelMetadata.BacktestScore> scores = new ArrayList<>();
+        Map<String, Double> mlLimits = new HashMap<>();
+        testPeaks.forEach((task, peak) -> mlLimits.put(task,
+                peaks.limit(peak.service(), peak.resource(), peak.predictedPeak())));
         List<String> names = new ArrayList<>();
         names.add(ML_RECOMMENDER);
         Recommenders.all().forEach(r -> names.add(r.name()));
-        for (String name : names) {
-            for (Resource resource : ALLOCATED) {
-                Map<String, SeriesScore> perSeries = new HashMap<>();
-                // One allocation per task context, as Recommend would give it, not one per sample.
-                Map<String, Double> allocations = new HashMap<>();
-                for (UsageRow row : split.validation()) {
+        List<ModelMetadata.BacktestScore> scores = new ArrayList<>();
+        for (Resource resource : ALLOCATED) {
+            Map<String, BacktestSeries> byRecommender = new LinkedHashMap<>();
+            for (String name : names) {
+                BacktestSeries fits = new BacktestSeries();
+                Map<String, Double> heuristicAllocations = new HashMap<>();
+                for (UsageRow row : split.test()) {
                     List<UsageRow> past = history.get(row.service() + "|" + resource);
                     if (row.resource() != resource || past == null || past.isEmpty()) {
                         continue;
                     }
                     // The model answers each task for its own input; a heuristic gives a service one allocation.
-                    String context = name.equals(ML_RECOMMENDER)
-                            ? row.orderId() + "|" + row.service() + "|" + row.inputPixels() : row.service();
-                    double allocation = allocations.computeIfAbsent(context,
-                            k -> allocation(name, model, row, past, expectedSeconds));
-                    perSeries.computeIfAbsent(row.service(), k -> new SeriesScore()).add(allocation, row.value());
+                    double allocation = name.equals(ML_RECOMMENDER) ? mlLimits.get(TaskRun.key(row))
+                            : heuristicAllocations.computeIfAbsent(row.service(), k -> heuristic(name, row, past));
+                    fits.add(row.service(), allocation, row.value());
                 }
-                int series = perSeries.size();
-                double slack = perSeries.values().stream().mapToDouble(SeriesScore::slack).sum();
-                double overrun = perSeries.values().stream().mapToDouble(SeriesScore::overrun).sum();
-                if (series > 0) {
-                    scores.add(new ModelMetadata.BacktestScore(name, resource, 100 * slack / series,
-                            100 * overrun / series, series));
+                if (fits.series() > 0) {
+                    byRecommender.put(name, fits);
                 }
             }
+            double lowestOverrun = byRecommender.values().stream().mapToDouble(f -> f.score(1).overrunPct()).min()
+                    .orElse(0);
+            byRecommender.forEach((name, fits) -> {
+                BacktestSeries.Score own = fits.score(1);
+                ModelMetadata.EqualOverrun equal = fits.atOverrun(lowestOverrun)
+                        .map(s -> new ModelMetadata.EqualOverrun(s.factor(), s.slackPct(), s.overrunPct()))
+                        .orElse(null);
+                scores.add(new ModelMetadata.BacktestScore(name, resource, own.slackPct(), own.overrunPct(),
+                        fits.series(), equal));
+            });
         }
         return scores;
     }
 
-    private static double allocation(String recommender, UsageModel model, UsageRow row, List<UsageRow> past,
-                                     Map<String, Double> expectedSeconds) {
-        if (recommender.equals(ML_RECOMMENDER)) {
-            return model.peakUpperBoundOverRun(row.orderServices(), row.service(), row.inputPixels(), row.resource(),
-                    expectedSeconds.getOrDefault(row.service(), 10.0));
-        }
+    private static double heuristic(String recommender, UsageRow row, List<UsageRow> past) {
         Recommender heuristic = Recommenders.byName(recommender).orElseThrow();
         double[] values = past.stream().mapToDouble(UsageRow::value).toArray();
         ResourceKind kind = row.resource() == Resource.CPU_MILLICORES ? ResourceKind.CPU : ResourceKind.MEMORY;
@@ -261,31 +332,35 @@ public final class ModelTrainer {
                 .orElse("vpa");
     }
 
-    /** Slack and overrun of one service-resource series, as the backtest defines them. */
-    private static final class SeriesScore {
-        private double unused;
-        private double allocated;
-        private int over;
-        private int samples;
+    /**
+     * One task's samples of one allocated resource, in first-seen order. A task is known here by its order, service
+     * and input size, as the backtest has always told them apart.
+     */
+    record TaskRun(String key, Set<String> orderServices, String service, long inputPixels, Resource resource,
+                   double actualPeak) {
 
-        void add(double allocation, double usage) {
-            unused += Math.max(allocation - usage, 0);
-            allocated += allocation;
-            over += usage > allocation ? 1 : 0;
-            samples++;
+        static String key(UsageRow row) {
+            return row.orderId() + "|" + row.service() + "|" + row.inputPixels() + "|" + row.resource();
         }
 
-        double slack() {
-            return allocated > 0 ? unused / allocated : 0;
-        }
-
-        double overrun() {
-            return (double) over / samples;
+        static List<TaskRun> of(List<UsageRow> rows) {
+            Map<String, TaskRun> runs = new LinkedHashMap<>();
+            for (UsageRow row : rows) {
+                if (ALLOCATED.contains(row.resource())) {
+                    runs.merge(key(row), new TaskRun(key(row), row.orderServices(), row.service(), row.inputPixels(),
+                            row.resource(), row.value()), (a, b) -> a.actualPeak() >= b.actualPeak() ? a : b);
+                }
+            }
+            return List.copyOf(runs.values());
         }
     }
 
-    /** Rows split by order: the latest orders are held out, so validation looks like the future. */
-    record Split(List<UsageRow> train, List<UsageRow> validation, int trainOrders, int validationOrders) {
+    /**
+     * Rows split by order time: the earliest orders train; the latest are held out, their earlier half to choose the
+     * candidate and calibrate, their later half to test. With a single held-out order both use it (separate false).
+     */
+    record Split(List<UsageRow> train, List<UsageRow> calibration, List<UsageRow> test, int trainOrders,
+                 int calibrationOrders, int testOrders, boolean separate) {
 
         static Split byOrderTime(List<UsageRow> rows, double validationFraction) {
             Map<String, Long> submitted = new HashMap<>();
@@ -298,18 +373,39 @@ public final class ModelTrainer {
                     .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey).toList();
             int held = Math.max(1, Math.min(orders.size() - 1, (int) Math.round(orders.size() * validationFraction)));
-            Set<String> validationOrders = new HashSet<>(orders.subList(orders.size() - held, orders.size()));
+            int testOrders = held / 2;
+            int firstHeld = orders.size() - held;
+            Set<String> calibrationOrders = new HashSet<>(orders.subList(firstHeld, orders.size() - testOrders));
+            Set<String> testSet = new HashSet<>(orders.subList(orders.size() - testOrders, orders.size()));
             List<UsageRow> train = new ArrayList<>();
-            List<UsageRow> validation = new ArrayList<>();
+            List<UsageRow> calibration = new ArrayList<>();
+            List<UsageRow> test = new ArrayList<>();
             for (UsageRow row : rows) {
-                (validationOrders.contains(row.orderId()) ? validation : train).add(row);
+                (testSet.contains(row.orderId()) ? test
+                        : calibrationOrders.contains(row.orderId()) ? calibration : train).add(row);
             }
-            return new Split(train, validation, orders.size() - held, held);
+            if (testOrders == 0) {
+                return new Split(train, calibration, calibration, firstHeld, held, held, false);
+            }
+            return new Split(train, calibration, test, firstHeld, held - testOrders, testOrders, true);
         }
 
-        List<UsageRow> trainInTimeOrder() {
-            return train.stream().sorted(Comparator.comparingLong(UsageRow::orderSubmittedMillis)
+        int heldOutRows() {
+            return separate ? calibration.size() + test.size() : calibration.size();
+        }
+
+        /** What a heuristic may learn from before the test orders: every earlier sample, in time order. */
+        List<UsageRow> historyInTimeOrder() {
+            List<UsageRow> history = separate ? concat(train, calibration) : train;
+            return history.stream().sorted(Comparator.comparingLong(UsageRow::orderSubmittedMillis)
                     .thenComparingDouble(UsageRow::elapsedSeconds)).toList();
+        }
+
+        String describe() {
+            String held = calibration.size() + " samples of " + calibrationOrders + " orders to choose and calibrate";
+            return train.size() + " training samples from " + trainOrders + " orders; held out: " + held + ", "
+                    + (separate ? test.size() + " of " + testOrders + " orders to test"
+                    : "the same orders to test (too few orders to hold out both)");
         }
     }
 }

@@ -43,7 +43,7 @@ public final class TrainingPlots {
                 XYSeries series = seriesFor(points, p.resource());
                 series.add(p.actualScaled(), p.predictedScaled());
             }
-            JFreeChart scatter = ChartFactory.createScatterPlot("Predicted vs actual on held-out orders ("
+            JFreeChart scatter = ChartFactory.createScatterPlot("Predicted vs actual on the test orders ("
                             + result.model().metadata().algorithm() + ")", "actual (scaled)", "predicted (scaled)",
                     points, PlotOrientation.VERTICAL, true, false, false);
             ChartUtils.saveChartAsPNG(dir.resolve(PREDICTED_VS_ACTUAL_PNG).toFile(), scatter, 800, 600);

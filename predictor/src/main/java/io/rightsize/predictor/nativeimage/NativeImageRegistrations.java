@@ -4,13 +4,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.model.Calibration;
 import io.rightsize.predictor.model.ModelMetadata;
+import io.rightsize.predictor.model.PeakCalibration;
 
 /**
  * What a native image must keep for reflection: the model metadata Jackson reads and writes, and the Tribuo and OLCUT
  * classes a saved model names (Tribuo finds each one's {@code deserializeFromProto} by class name when loading).
  */
 @RegisterForReflection(targets = {ModelMetadata.class, ModelMetadata.ResourceError.class,
-        ModelMetadata.CandidateScore.class, ModelMetadata.BacktestScore.class, Calibration.class, Resource.class}, classNames = {
+        ModelMetadata.CandidateScore.class, ModelMetadata.BacktestScore.class, ModelMetadata.EqualOverrun.class,
+        ModelMetadata.InputRange.class, Calibration.class, PeakCalibration.class, Resource.class}, classNames = {
         "com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl",
         "com.oracle.labs.mlrg.olcut.provenance.primitives.BooleanProvenance",
         "com.oracle.labs.mlrg.olcut.provenance.primitives.CharProvenance",

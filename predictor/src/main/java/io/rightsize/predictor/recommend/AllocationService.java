@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * Requests and limits for every task of an order. The model's: request = expected need (mean CPU, peak memory
- * over the expected run), limit = the conformal upper bound's peak. A heuristic's: its request and limit over the
+ * over the expected run), limit = the predicted run's peak scaled so that runs stay under it with the stated
+ * coverage ({@link io.rightsize.predictor.model.PeakCalibration}). A heuristic's: its request and limit over the
  * service's stored samples. Never below a limit the service once ran out of memory under (bumped as VPA does).
  */
 @ApplicationScoped
@@ -84,13 +85,13 @@ public class AllocationService {
                 double[] memory = m.overRun(orderServices, service, inputPixels, Resource.MEMORY_BYTES, seconds);
                 Allocation allocation = AllocationRounding.round(
                         Arrays.stream(cpu).average().orElse(0),
-                        m.peakUpperBound(cpu, service, Resource.CPU_MILLICORES),
+                        m.limit(cpu, service, Resource.CPU_MILLICORES),
                         Arrays.stream(memory).max().orElse(0),
-                        m.peakUpperBound(memory, service, Resource.MEMORY_BYTES),
+                        m.limit(memory, service, Resource.MEMORY_BYTES),
                         recommender);
                 return new TaskAllocation(position, service, allocation, seconds, String.format(Locale.ROOT,
-                        "model v%d (%s), coverage %.2f, input %s", m.metadata().version(), m.metadata().algorithm(),
-                        m.metadata().calibration().coverage(), inputPixels > 0
+                        "model v%d (%s), limit covers %.0f%% of runs, input %s", m.metadata().version(), m.metadata().algorithm(),
+                        100 * m.metadata().calibration().coverage(), inputPixels > 0
                                 ? String.format(Locale.ROOT, "%.2f MP", inputPixels / 1e6)
                                 : "size unknown (the largest seen assumed)"));
             }

@@ -56,6 +56,65 @@ class ModelTrainerTest {
     }
 
     @Test
+    void extrapolatesMemoryBeyondTheLargestTrainedInputAlongTheModelsOwnSlope() {
+        UsageModel model = result.model();
+        Set<String> order = Set.of("blur", "grayscale");
+        assertEquals(new ModelMetadata.InputRange(500_000, 4_000_000), model.metadata().trainedInputs().get("blur"));
+        for (long pixels : new long[] {8_000_000, 16_000_000}) {
+            double expected = GeneratedUsage.memory("blur", pixels, 3);
+            assertEquals(expected, model.predict(order, "blur", pixels, Resource.MEMORY_BYTES, 3), 0.05 * expected,
+                    "blur memory on " + pixels + " pixels");
+            double[] run = model.overRun(order, "blur", pixels, Resource.MEMORY_BYTES, 6);
+            assertEquals(model.predict(order, "blur", pixels, Resource.MEMORY_BYTES, 3),
+                    run[(int) (3 / UsageModel.STEP_SECONDS)], 1e-6, "a run is extrapolated as a single answer is");
+            // The highest of 13 noisy half-second answers, stretched: above the profile, by the noise's tail.
+            assertEquals(expected, java.util.Arrays.stream(run).max().orElseThrow(), 0.10 * expected);
+        }
+        assertEquals(GeneratedUsage.cpu("blur", order, 3),
+                model.predict(order, "blur", 16_000_000, Resource.CPU_MILLICORES, 3), 0.05 * 900,
+                "CPU is not extrapolated: a core's rate does not grow with the image");
+        double grayscale = model.predict(order, "grayscale", 16_000_000, Resource.MEMORY_BYTES, 3);
+        // Grayscale's memory does not grow with the image; the model's small noise between its smallest and largest
+        // input is stretched 3.4x at four times the largest, so it stays level within 15%, not 5%.
+        assertEquals(80 * GeneratedUsage.MIB, grayscale, 0.15 * 80 * GeneratedUsage.MIB,
+                "no growth with size learnt, little extrapolated");
+    }
+
+    @Test
+    void limitsCoverTheWholeRunsOfNewOrdersAtAboutTheStatedRate() {
+        UsageModel model = result.model();
+        List<UsageRow> fresh = GeneratedUsage.orders(60, 99);
+        int runs = 0;
+        int covered = 0;
+        for (ModelTrainer.TaskRun run : ModelTrainer.TaskRun.of(fresh)) {
+            double[] predicted = model.overRun(run.orderServices(), run.service(), run.inputPixels(), run.resource(),
+                    model.metadata().expectedSeconds().get(run.service()));
+            runs++;
+            covered += run.actualPeak() <= model.limit(predicted, run.service(), run.resource()) ? 1 : 0;
+        }
+        assertTrue((double) covered / runs >= 0.9, covered + " of " + runs + " runs under their limit");
+    }
+
+    @Test
+    void holdsOutTheLatestOrdersTheirEarlierHalfToCalibrateAndTheLaterToTest() {
+        List<UsageRow> rows = GeneratedUsage.orders(40, 3);
+        ModelTrainer.Split split = ModelTrainer.Split.byOrderTime(rows, 0.25);
+        assertEquals(List.of(30, 5, 5), List.of(split.trainOrders(), split.calibrationOrders(), split.testOrders()));
+        assertTrue(split.separate());
+        assertTrue(split.train().stream().allMatch(r -> r.orderSubmittedMillis() < 30_000));
+        assertTrue(split.calibration().stream().allMatch(r -> r.orderSubmittedMillis() / 1000 / 5 == 6));
+        assertTrue(split.test().stream().allMatch(r -> r.orderSubmittedMillis() >= 35_000));
+        assertEquals(rows.size(), split.train().size() + split.heldOutRows());
+        assertEquals(split.train().size() + split.calibration().size(), split.historyInTimeOrder().size(),
+                "a heuristic learns from training and calibration orders");
+
+        ModelTrainer.Split tiny = ModelTrainer.Split.byOrderTime(GeneratedUsage.orders(3, 3), 0.25);
+        assertEquals(List.of(2, 1, 1), List.of(tiny.trainOrders(), tiny.calibrationOrders(), tiny.testOrders()));
+        assertTrue(!tiny.separate() && tiny.test() == tiny.calibration(), "one held-out order serves both");
+        assertTrue(tiny.describe().contains("too few orders"));
+    }
+
+    @Test
     void learnsThatAServiceDependsOnItsOrder() {
         double withBlur = result.model().predict(Set.of("blur", "grayscale"), "grayscale", 1_000_000,
                 Resource.CPU_MILLICORES, 3);
