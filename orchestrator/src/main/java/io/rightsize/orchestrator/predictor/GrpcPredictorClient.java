@@ -1,5 +1,6 @@
 package io.rightsize.orchestrator.predictor;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.rightsize.api.v1.PredictorServiceGrpc;
@@ -14,13 +15,25 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Calls the predictor's Recommend over gRPC ({@code quarkus.grpc.clients.predictor.*}) and accepts only an answer
  * that gives every task of the order an allocation matching its service, so a confused answer is never half used.
+ *
+ * <p>A predictor that hangs would cost every task its full deadline before the fallback, one after another. After
+ * {@value #FAILURES_TO_OPEN} calls in a row that time out or cannot connect, the circuit opens: tasks fall back at
+ * once, and one call tries again after {@value #OPEN_MILLIS} ms (MicroProfile Fault Tolerance; override with
+ * {@code io.rightsize.orchestrator.predictor.GrpcPredictorClient/recommend/CircuitBreaker/delay}). Refusals (an
+ * error status) do not count: the predictor is answering.
  */
 @ApplicationScoped
 public class GrpcPredictorClient implements PredictorClient {
+
+    static final int FAILURES_TO_OPEN = 2;
+    static final long OPEN_MILLIS = 30_000;
 
     private final PredictorServiceGrpc.PredictorServiceBlockingStub stub;
     private final Duration deadline;
@@ -32,6 +45,9 @@ public class GrpcPredictorClient implements PredictorClient {
     }
 
     @Override
+    @CircuitBreaker(requestVolumeThreshold = FAILURES_TO_OPEN, failureRatio = 1.0, delay = OPEN_MILLIS,
+            successThreshold = 1, failOn = PredictorUnreachableException.class)
+    @Fallback(fallbackMethod = "notAskedWhileOpen", applyOn = CircuitBreakerOpenException.class)
     public List<Allocation> recommend(List<String> services, List<Long> inputPixels)
             throws NoRecommendationException {
         RecommendResponse response;
@@ -41,10 +57,22 @@ public class GrpcPredictorClient implements PredictorClient {
                     .recommend(RecommendRequest.newBuilder().addAllServices(services).addAllInputPixels(inputPixels)
                             .build());
         } catch (StatusRuntimeException e) {
-            throw new NoRecommendationException(e.getStatus().getCode()
-                    + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription()));
+            String why = e.getStatus().getCode()
+                    + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription());
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.UNAVAILABLE) {
+                throw new PredictorUnreachableException(why);
+            }
+            throw new NoRecommendationException(why);
         }
         return allocations(services, response);
+    }
+
+    /** While the circuit is open the predictor is not asked at all. */
+    List<Allocation> notAskedWhileOpen(List<String> services, List<Long> inputPixels)
+            throws NoRecommendationException {
+        throw new NoRecommendationException("not asked: the last " + FAILURES_TO_OPEN
+                + " calls timed out or could not connect (circuit open, trying again after a pause)");
     }
 
     private static List<Allocation> allocations(List<String> services, RecommendResponse response)
