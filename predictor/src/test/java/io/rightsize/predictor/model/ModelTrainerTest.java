@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.features.FeatureSpace;
 import io.rightsize.predictor.features.UsageRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,6 +190,32 @@ class ModelTrainerTest {
                     loaded.upperBound(order, "resize", 2_000_000, r, 5), 1e-9);
         }
         assertEquals(result.model().metadata(), loaded.metadata());
+    }
+
+    @Test
+    void aModelSavedBeforeRunLimitsAndExtrapolationLoadsAndAnswersAsItDid(@TempDir Path dir) throws Exception {
+        new ModelStore(dir).save(result.model());
+        // What a model saved before today lacks: run-level limits, trained input ranges, equal-overrun scores.
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(dir.resolve(ModelStore.METADATA_FILE).toFile());
+        json.remove(List.of("peakCalibration", "trainedInputs"));
+        json.withArray("backtest").forEach(row -> ((ObjectNode) row).remove("equalOverrun"));
+        Files.writeString(dir.resolve(ModelStore.METADATA_FILE), json.toPrettyString());
+
+        UsageModel old = new ModelStore(dir).load().orElseThrow();
+        assertEquals(null, old.metadata().peakCalibration());
+        Set<String> order = Set.of("blur", "grayscale");
+        double[] run = old.overRun(order, "blur", 2_000_000, Resource.MEMORY_BYTES, 6);
+        double peakOfSampleBounds = java.util.Arrays.stream(run)
+                .map(p -> old.upperBound(p, "blur", Resource.MEMORY_BYTES)).max().orElseThrow();
+        assertEquals(peakOfSampleBounds, old.limit(run, "blur", Resource.MEMORY_BYTES), 1e-6,
+                "the limit is the peak of the sample bounds, as before");
+        double modelSays = old.tribuoModel().predict(new FeatureSpace(Set.copyOf(old.metadata().services()))
+                .query(order, "blur", 16_000_000, Resource.MEMORY_BYTES, 3)).getOutput().getValues()[0]
+                * old.metadata().targetScales().get(Resource.MEMORY_BYTES);
+        assertEquals(modelSays, old.predict(order, "blur", 16_000_000, Resource.MEMORY_BYTES, 3), 1e-6,
+                "nothing is extrapolated without the trained ranges");
+        assertTrue(result.model().predict(order, "blur", 16_000_000, Resource.MEMORY_BYTES, 3) > 1.2 * modelSays,
+                "while the same model with them does");
     }
 
     @Test
