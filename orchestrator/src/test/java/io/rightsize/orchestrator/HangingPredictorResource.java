@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real gRPC PredictorService on a free 127.0.0.1 port that takes every Recommend and never answers, as a predictor
- * stuck in a long GC or a deadlock would; the orchestrator's deadline is short and its circuit's pause 3 s, so the
+ * stuck in a long GC or a deadlock would; the orchestrator's deadline is short and its circuit's pause 15 s, so the
  * test does not wait 2 s per call and 30 s for the retry.
  */
 public class HangingPredictorResource implements QuarkusTestResourceLifecycleManager {
 
     static final long DEADLINE_MILLIS = 300;
-    static final long OPEN_MILLIS = 3_000;
+    /** Long enough that the order's remaining tasks (a JVM each) surely start while the circuit is open. */
+    static final long OPEN_MILLIS = 15_000;
     /** Every request, in arrival order. */
     static final List<RecommendRequest> REQUESTS = new CopyOnWriteArrayList<>();
 

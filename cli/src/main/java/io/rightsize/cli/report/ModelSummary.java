@@ -31,11 +31,12 @@ public final class ModelSummary {
                     model.getTargetCoverage());
         }
         out.println("  backtest on the test orders (recommender, resource, slack %, overrun %, series; then the same");
-        out.println("  allocations scaled to the lowest overrun of any recommender: factor, slack %, overrun %):");
+        out.println("  allocations scaled to the lowest overrun of any recommender: factor, slack %, overrun %;");
+        out.println("  '-' where no factor reaches it, or the model was trained before this was computed):");
         for (BacktestRow row : model.getBacktestList()) {
             String equal = row.hasEqualOverrun() ? String.format(Locale.ROOT, "   x%-6.2f %7.2f %7.2f",
                     row.getEqualOverrun().getFactor(), row.getEqualOverrun().getSlackPct(),
-                    row.getEqualOverrun().getOverrunPct()) : "   (no factor reaches it)";
+                    row.getEqualOverrun().getOverrunPct()) : "   -";
             out.printf(Locale.ROOT, "    %-13s %-15s %7.2f %7.2f %4d%s%n", row.getRecommender(),
                     row.getResource().name().toLowerCase(Locale.ROOT), row.getSlackPct(), row.getOverrunPct(),
                     row.getSeries(), equal);

@@ -11,7 +11,10 @@ public interface PredictorConfig {
     /** Where the chosen model, its metadata and the training plots are kept. */
     Path modelDir();
 
-    /** Share of validation samples the upper bound (the limit) must cover. */
+    /**
+     * Coverage of the calibrated bounds: the share of runs whose peak stays under the limit Recommend gives, and
+     * of samples under the bound Predict gives.
+     */
     @WithDefault("0.95")
     double coverage();
 

@@ -53,9 +53,10 @@ public final class ModelTrainer {
         FeatureSpace features = new FeatureSpace(rows.stream().map(UsageRow::service).collect(Collectors.toSet()));
         MutableDataset<Regressor> train = new MutableDataset<>(
                 new SimpleDataSourceProvenance("rightsize samples", new RegressionFactory()), new RegressionFactory());
-        // A row of unknown size (a task from before sizes were recorded) is learnt as the largest size seen, which is
-        // how the model is asked about an input of unknown size: "unknown" never teaches it about tiny inputs.
-        Map<String, Long> largestInputPixels = rows.stream().collect(Collectors.toMap(UsageRow::service,
+        // A row of unknown size (a task from before sizes were recorded) is learnt as the largest size trained on,
+        // which is how the model is asked about an input of unknown size: "unknown" never teaches it about tiny
+        // inputs. Only training orders count, so no held-out order's size reaches the model.
+        Map<String, Long> largestInputPixels = split.train().stream().collect(Collectors.toMap(UsageRow::service,
                 UsageRow::inputPixels, Math::max, java.util.TreeMap::new));
         ToLongFunction<UsageRow> pixels = row -> ModelMetadata.inputPixelsOrLargest(largestInputPixels, row.service(),
                 row.inputPixels());
@@ -95,12 +96,21 @@ public final class ModelTrainer {
             }
         }
 
+        // The chosen model as it will answer (extrapolating memory), before any bound is fitted.
+        Map<String, Double> expectedSeconds = expectedSeconds(split.train());
+        ModelMetadata draft = new ModelMetadata(options.version(), bestCandidate.algorithm(), Instant.now(),
+                split.train().size(), split.heldOutRows(), features.services(), scales, expectedSeconds,
+                null, List.of(), scores, List.of(), ML_RECOMMENDER, Tribuo.VERSION, largestInputPixels, null,
+                trainedInputs(split.train()));
+        UsageModel unCalibrated = new UsageModel(best, draft);
+
         // Chosen and calibrated on the calibration orders; errors, coverage and the backtest come from the test
         // orders, which neither saw (unless there were too few orders to hold out both).
         List<Calibration.Residual> calibrationResiduals = residuals(split.calibration(),
-                predictScaled(best, calibrationExamples), scales);
+                asServed(unCalibrated, split.calibration(), predictScaled(best, calibrationExamples)));
         List<Calibration.Residual> testResiduals = split.separate()
-                ? residuals(split.test(), predictScaled(best, queries(features, split.test(), pixels)), scales)
+                ? residuals(split.test(), asServed(unCalibrated, split.test(),
+                        predictScaled(best, queries(features, split.test(), pixels))))
                 : calibrationResiduals;
         Calibration calibration = Calibration.fit(options.coverage(), calibrationResiduals, scales);
         List<ModelMetadata.ResourceError> errors = errors(testResiduals, calibration);
@@ -108,13 +118,6 @@ public final class ModelTrainer {
                 .map(r -> new TrainingResult.ValidationPoint(r.resource().wireName(),
                         (r.predicted() + r.error()) / scales.get(r.resource()), r.predicted() / scales.get(r.resource())))
                 .toList();
-        Map<String, Double> expectedSeconds = expectedSeconds(split.train());
-
-        ModelMetadata draft = new ModelMetadata(options.version(), bestCandidate.algorithm(), Instant.now(),
-                split.train().size(), split.heldOutRows(), features.services(), scales, expectedSeconds,
-                calibration, errors, scores, List.of(), ML_RECOMMENDER, Tribuo.VERSION, largestInputPixels, null,
-                trainedInputs(split.train()));
-        UsageModel unCalibrated = new UsageModel(best, draft);
         Map<String, PeakCalibration.TaskPeak> calibrationPeaks = taskPeaks(unCalibrated, split.calibration(),
                 expectedSeconds);
         Map<String, PeakCalibration.TaskPeak> testPeaks = split.separate()
@@ -157,13 +160,29 @@ public final class ModelTrainer {
                 row.resource(), row.elapsedSeconds())).toList();
     }
 
-    private static List<Calibration.Residual> residuals(List<UsageRow> rows, double[] predictedScaled,
-                                                        Map<Resource, Double> scales) {
+    /**
+     * Predictions in each resource's unit as {@link UsageModel#predict} gives them: the batch's, except where memory
+     * is extrapolated beyond the trained inputs (then one by one, as served).
+     */
+    private static double[] asServed(UsageModel model, List<UsageRow> rows, double[] predictedScaled) {
+        double[] predicted = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            UsageRow row = rows.get(i);
+            long pixels = model.metadata().inputPixelsOrLargest(row.service(), row.inputPixels());
+            predicted[i] = model.extrapolates(row.service(), pixels, row.resource())
+                    ? model.predict(row.orderServices(), row.service(), row.inputPixels(), row.resource(),
+                            row.elapsedSeconds())
+                    : Math.max(0, predictedScaled[i] * model.metadata().targetScales().get(row.resource()));
+        }
+        return predicted;
+    }
+
+    private static List<Calibration.Residual> residuals(List<UsageRow> rows, double[] predicted) {
         List<Calibration.Residual> residuals = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             UsageRow row = rows.get(i);
-            double predicted = Math.max(0, predictedScaled[i] * scales.get(row.resource()));
-            residuals.add(new Calibration.Residual(row.service(), row.resource(), predicted, row.value() - predicted));
+            residuals.add(new Calibration.Residual(row.service(), row.resource(), predicted[i],
+                    row.value() - predicted[i]));
         }
         return residuals;
     }
@@ -271,9 +290,12 @@ public final class ModelTrainer {
         for (UsageRow row : split.historyInTimeOrder()) {
             history.computeIfAbsent(row.service() + "|" + row.resource(), k -> new ArrayList<>()).add(row);
         }
+        // As Recommend serves them: a memory limit never below the request, which is the predicted peak.
         Map<String, Double> mlLimits = new HashMap<>();
-        testPeaks.forEach((task, peak) -> mlLimits.put(task,
-                peaks.limit(peak.service(), peak.resource(), peak.predictedPeak())));
+        testPeaks.forEach((task, peak) -> {
+            double limit = peaks.limit(peak.service(), peak.resource(), peak.predictedPeak());
+            mlLimits.put(task, peak.resource() == Resource.MEMORY_BYTES ? Math.max(limit, peak.predictedPeak()) : limit);
+        });
         List<String> names = new ArrayList<>();
         names.add(ML_RECOMMENDER);
         Recommenders.all().forEach(r -> names.add(r.name()));

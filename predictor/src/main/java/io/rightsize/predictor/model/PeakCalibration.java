@@ -39,7 +39,7 @@ public record PeakCalibration(double coverage, Map<String, Double> byServiceReso
         for (TaskPeak task : tasks) {
             double base = Math.max(task.predictedPeak(), floors.getOrDefault(task.resource(), 0.0));
             if (!(base > 0)) {
-                continue; // a resource never used in training: nothing to scale
+                continue; // no floor for the resource and nothing predicted: no ratio to take
             }
             double ratio = task.actualPeak() / base;
             byPair.computeIfAbsent(key(task.service(), task.resource()), k -> new ArrayList<>()).add(ratio);

@@ -16,6 +16,8 @@ public final class UsageModel {
 
     /** The step of a predicted run ({@link #overRun}), half the sampling interval. */
     public static final double STEP_SECONDS = 0.5;
+    /** How much larger than the smallest trained input the largest must be before memory is extrapolated. */
+    static final long MIN_RANGE_FOR_SLOPE = 2;
 
     private final Model<Regressor> model;
     private final ModelMetadata metadata;
@@ -76,11 +78,16 @@ public final class UsageModel {
         return predictAt(orderServices, service, metadata.inputPixelsOrLargest(service, inputPixels), resource, times);
     }
 
-    private boolean extrapolates(String service, long pixels, Resource resource) {
+    /**
+     * Whether this answer is extrapolated: memory, beyond the service's largest trained input, and a trained range
+     * wide enough (the largest at least twice the smallest) that the slope along it is not a step of noise
+     * multiplied many times over.
+     */
+    boolean extrapolates(String service, long pixels, Resource resource) {
         ModelMetadata.InputRange range = metadata.trainedInputs() == null ? null
                 : metadata.trainedInputs().get(service);
         return resource == Resource.MEMORY_BYTES && range != null && pixels > range.largest()
-                && range.largest() > range.smallest();
+                && range.largest() >= MIN_RANGE_FOR_SLOPE * range.smallest();
     }
 
     private double[] predictAt(Set<String> orderServices, String service, long pixels, Resource resource,

@@ -90,8 +90,9 @@ public class AllocationService {
                         m.limit(memory, service, Resource.MEMORY_BYTES),
                         recommender);
                 return new TaskAllocation(position, service, allocation, seconds, String.format(Locale.ROOT,
-                        "model v%d (%s), limit covers %.0f%% of runs, input %s", m.metadata().version(), m.metadata().algorithm(),
-                        100 * m.metadata().calibration().coverage(), inputPixels > 0
+                        "model v%d (%s), limit covers %.0f%% of %s, input %s", m.metadata().version(),
+                        m.metadata().algorithm(), 100 * m.metadata().calibration().coverage(),
+                        m.metadata().peakCalibration() != null ? "runs" : "samples", inputPixels > 0
                                 ? String.format(Locale.ROOT, "%.2f MP", inputPixels / 1e6)
                                 : "size unknown (the largest seen assumed)"));
             }

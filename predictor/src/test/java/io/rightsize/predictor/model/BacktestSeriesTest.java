@@ -38,6 +38,16 @@ class BacktestSeriesTest {
     }
 
     @Test
+    void theFactorForASampleClearsItDespiteRounding() {
+        // usage / allocation times allocation is a hair under the usage in floating point for this pair.
+        BacktestSeries fits = new BacktestSeries();
+        fits.add("blur", 236_229_666, 485_819_666);
+        BacktestSeries.Score none = fits.atOverrun(0).orElseThrow();
+        assertEquals(0, none.overrunPct(), 1e-9);
+        assertTrue(none.factor() * 236_229_666 >= 485_819_666);
+    }
+
+    @Test
     void neverScalesDownAndSaysWhenNoFactorCanReachTheOverrun() {
         BacktestSeries fits = new BacktestSeries();
         fits.add("blur", 100, 10);

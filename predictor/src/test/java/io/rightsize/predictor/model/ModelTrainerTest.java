@@ -193,7 +193,7 @@ class ModelTrainerTest {
     }
 
     @Test
-    void aModelSavedBeforeRunLimitsAndExtrapolationLoadsAndAnswersAsItDid(@TempDir Path dir) throws Exception {
+    void aModelSavedBeforeRunLimitsAndExtrapolationLoadsAndKeepsItsSampleBounds(@TempDir Path dir) throws Exception {
         new ModelStore(dir).save(result.model());
         // What a model saved before today lacks: run-level limits, trained input ranges, equal-overrun scores.
         ObjectNode json = (ObjectNode) Json.mapper().readTree(dir.resolve(ModelStore.METADATA_FILE).toFile());
@@ -208,7 +208,7 @@ class ModelTrainerTest {
         double peakOfSampleBounds = java.util.Arrays.stream(run)
                 .map(p -> old.upperBound(p, "blur", Resource.MEMORY_BYTES)).max().orElseThrow();
         assertEquals(peakOfSampleBounds, old.limit(run, "blur", Resource.MEMORY_BYTES), 1e-6,
-                "the limit is the peak of the sample bounds, as before");
+                "the limit is the peak of the sample bounds, as before (now over a run predicted every half second)");
         double modelSays = old.tribuoModel().predict(new FeatureSpace(Set.copyOf(old.metadata().services()))
                 .query(order, "blur", 16_000_000, Resource.MEMORY_BYTES, 3)).getOutput().getValues()[0]
                 * old.metadata().targetScales().get(Resource.MEMORY_BYTES);
