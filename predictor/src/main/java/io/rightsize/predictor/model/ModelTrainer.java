@@ -290,12 +290,9 @@ public final class ModelTrainer {
         for (UsageRow row : split.historyInTimeOrder()) {
             history.computeIfAbsent(row.service() + "|" + row.resource(), k -> new ArrayList<>()).add(row);
         }
-        // As Recommend serves them: a memory limit never below the request, which is the predicted peak.
         Map<String, Double> mlLimits = new HashMap<>();
-        testPeaks.forEach((task, peak) -> {
-            double limit = peaks.limit(peak.service(), peak.resource(), peak.predictedPeak());
-            mlLimits.put(task, peak.resource() == Resource.MEMORY_BYTES ? Math.max(limit, peak.predictedPeak()) : limit);
-        });
+        testPeaks.forEach((task, peak) -> mlLimits.put(task,
+                peaks.limit(peak.service(), peak.resource(), peak.predictedPeak())));
         List<String> names = new ArrayList<>();
         names.add(ML_RECOMMENDER);
         Recommenders.all().forEach(r -> names.add(r.name()));

@@ -24,9 +24,9 @@ import java.util.Set;
 
 /**
  * Requests and limits for every task of an order. The model's: request = expected need (mean CPU, peak memory
- * over the expected run), limit = the predicted run's peak scaled so that runs stay under it with the stated
- * coverage ({@link io.rightsize.predictor.model.PeakCalibration}). A heuristic's: its request and limit over the
- * service's stored samples. Never below a limit the service once ran out of memory under (bumped as VPA does).
+ * over the expected run, but never above the limit), limit = the predicted run's peak scaled so that runs stay
+ * under it with the stated coverage ({@link io.rightsize.predictor.model.PeakCalibration}). A heuristic's: its
+ * request and limit over the service's stored samples. Never below a limit the service once ran out of memory under (bumped as VPA does).
  */
 @ApplicationScoped
 public class AllocationService {
@@ -83,11 +83,13 @@ public class AllocationService {
                 double seconds = known != null ? known : expectedSeconds(service);
                 double[] cpu = m.overRun(orderServices, service, inputPixels, Resource.CPU_MILLICORES, seconds);
                 double[] memory = m.overRun(orderServices, service, inputPixels, Resource.MEMORY_BYTES, seconds);
+                // Where the calibration finds the model's runs peak below its prediction, the limit is below the
+                // expected need as predicted, and the limit is the better-informed of the two: the request follows.
+                double cpuLimit = m.limit(cpu, service, Resource.CPU_MILLICORES);
+                double memoryLimit = m.limit(memory, service, Resource.MEMORY_BYTES);
                 Allocation allocation = AllocationRounding.round(
-                        Arrays.stream(cpu).average().orElse(0),
-                        m.limit(cpu, service, Resource.CPU_MILLICORES),
-                        Arrays.stream(memory).max().orElse(0),
-                        m.limit(memory, service, Resource.MEMORY_BYTES),
+                        Math.min(Arrays.stream(cpu).average().orElse(0), cpuLimit), cpuLimit,
+                        Math.min(Arrays.stream(memory).max().orElse(0), memoryLimit), memoryLimit,
                         recommender);
                 return new TaskAllocation(position, service, allocation, seconds, String.format(Locale.ROOT,
                         "model v%d (%s), limit covers %.0f%% of %s, input %s", m.metadata().version(),
