@@ -43,7 +43,7 @@ public final class Stack implements AutoCloseable {
      * factorization machine and linear candidates train on, so a million samples need more than 1 GiB.
      */
     public static final Map<ServiceKind, List<String>> PRODUCTION_JVM_EXTRA = Map.of(ServiceKind.PREDICTOR,
-            List.of("-Xmx3g"));
+            List.of("-Xmx3g", "-Xmn64m"));
 
     public Stack(StackConfig config) {
         this(config, DEMO_JVM);

@@ -50,6 +50,9 @@ public class TrainingService {
             models.replace(result.model());
             TrainingPlots.write(models.store().dir(), result);
             UsageModel model = result.model();
+            // Training leaves a gigabyte of dead samples and datasets behind, much of it promoted to the old
+            // generation; collecting it once now, not piecemeal while Predict answers, keeps Predict's pauses short.
+            System.gc();
             LOG.infof("model v%d trained: %s won on %d samples; backtest winner %s", model.metadata().version(),
                     model.metadata().algorithm(), model.metadata().trainingRows(),
                     model.metadata().defaultRecommender());
