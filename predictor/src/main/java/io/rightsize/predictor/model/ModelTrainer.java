@@ -421,10 +421,14 @@ public final class ModelTrainer {
         }
 
         String describe() {
-            String held = calibration.size() + " samples of " + calibrationOrders + " orders to choose and calibrate";
-            return train.size() + " training samples from " + trainOrders + " orders; held out: " + held + ", "
-                    + (separate ? test.size() + " of " + testOrders + " orders to test"
-                    : "the same orders to test (too few orders to hold out both)");
+            String held = calibration.size() + " samples of " + orders(calibrationOrders) + " to choose and calibrate";
+            return train.size() + " training samples from " + orders(trainOrders) + "; held out: " + held + ", "
+                    + (separate ? test.size() + " of " + orders(testOrders) + " to test"
+                    : "the same order to test (too few orders to hold out both)");
+        }
+
+        private static String orders(int n) {
+            return n + (n == 1 ? " order" : " orders");
         }
     }
 }
