@@ -1,29 +1,22 @@
 package io.rightsize.orchestrator;
 
-import io.grpc.Server;
+import io.grpc.BindableService;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.rightsize.api.v1.Allocation;
 import io.rightsize.api.v1.PredictorServiceGrpc;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
 import io.rightsize.api.v1.TaskRecommendation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real gRPC PredictorService on a free 127.0.0.1 port that recommends fixed allocations per service, with the
  * orchestrator's predictor client pointed at it; an order with any other service gets an error.
  */
-public class FixedPredictorResource implements QuarkusTestResourceLifecycleManager {
+public class FixedPredictorResource extends PredictorStubResource {
 
     private static final long MIB = 1024 * 1024;
 
@@ -38,28 +31,9 @@ public class FixedPredictorResource implements QuarkusTestResourceLifecycleManag
     /** Every request's services and input sizes, in arrival order. */
     static final List<RecommendRequest> REQUESTS = new CopyOnWriteArrayList<>();
 
-    private Server server;
-
     @Override
-    public Map<String, String> start() {
-        try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                    .addService(new FixedPredictor()).build().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.of("quarkus.grpc.clients.predictor.test-port", Integer.toString(server.getPort()));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            try {
-                server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    BindableService predictor() {
+        return new FixedPredictor();
     }
 
     private static Allocation allocation(long cpuRequest, long cpuLimit, long memoryRequest, long memoryLimit) {

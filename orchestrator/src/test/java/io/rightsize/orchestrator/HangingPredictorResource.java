@@ -1,27 +1,20 @@
 package io.rightsize.orchestrator;
 
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.BindableService;
 import io.grpc.stub.StreamObserver;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.rightsize.api.v1.PredictorServiceGrpc;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real gRPC PredictorService on a free 127.0.0.1 port that takes every Recommend and never answers, as a predictor
  * stuck in a long GC or a deadlock would; the orchestrator's deadline is short and its circuit's pause 15 s, so the
  * test does not wait 2 s per call and 30 s for the retry.
  */
-public class HangingPredictorResource implements QuarkusTestResourceLifecycleManager {
+public class HangingPredictorResource extends PredictorStubResource {
 
     static final long DEADLINE_MILLIS = 300;
     /** Long enough that the order's remaining tasks (a JVM each) surely start while the circuit is open. */
@@ -29,35 +22,20 @@ public class HangingPredictorResource implements QuarkusTestResourceLifecycleMan
     /** Every request, in arrival order. */
     static final List<RecommendRequest> REQUESTS = new CopyOnWriteArrayList<>();
 
-    private Server server;
-
     @Override
-    public Map<String, String> start() {
-        try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                    .addService(new PredictorServiceGrpc.PredictorServiceImplBase() {
-                        @Override
-                        public void recommend(RecommendRequest request, StreamObserver<RecommendResponse> response) {
-                            REQUESTS.add(request);
-                        }
-                    }).build().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.of("quarkus.grpc.clients.predictor.test-port", Integer.toString(server.getPort()),
-                "rightsize.orchestrator.predictor.deadline", DEADLINE_MILLIS + "ms",
-                "io.rightsize.orchestrator.predictor.GrpcPredictorClient/recommend/CircuitBreaker/delay",
-                Long.toString(OPEN_MILLIS));
+    BindableService predictor() {
+        return new PredictorServiceGrpc.PredictorServiceImplBase() {
+            @Override
+            public void recommend(RecommendRequest request, StreamObserver<RecommendResponse> response) {
+                REQUESTS.add(request);
+            }
+        };
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
-            try {
-                server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    Map<String, String> config() {
+        return Map.of("rightsize.orchestrator.predictor.deadline", DEADLINE_MILLIS + "ms",
+                "io.rightsize.orchestrator.predictor.GrpcPredictorClient/recommend/CircuitBreaker/delay",
+                Long.toString(OPEN_MILLIS));
     }
 }

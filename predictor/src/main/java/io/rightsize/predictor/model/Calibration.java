@@ -1,7 +1,6 @@
 package io.rightsize.predictor.model;
 
 import io.rightsize.common.messaging.Resource;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,37 +33,30 @@ public record Calibration(double coverage, Map<String, Double> byServiceResource
     }
 
     private double quantile(String service, Resource resource) {
-        Double specific = byServiceResource.get(key(service, resource));
-        if (specific != null) {
-            return specific;
-        }
-        return pooled.getOrDefault(resource, 0.0);
+        return GroupedQuantiles.lookup(byServiceResource, pooled, service, resource, 0.0);
+    }
+
+    /** Each resource's floor: {@link #FLOOR_SHARE} of its target scale. */
+    static Map<Resource, Double> floors(Map<Resource, Double> scales) {
+        Map<Resource, Double> floors = new HashMap<>();
+        scales.forEach((resource, scale) -> floors.put(resource, FLOOR_SHARE * scale));
+        return floors;
     }
 
     /** @param scales each resource's target scale, whose {@link #FLOOR_SHARE} is the floor */
     static Calibration fit(double coverage, List<Residual> residuals, Map<Resource, Double> scales) {
-        Map<Resource, Double> floors = new HashMap<>();
-        scales.forEach((resource, scale) -> floors.put(resource, FLOOR_SHARE * scale));
-        Map<String, List<Double>> byPair = new HashMap<>();
-        Map<Resource, List<Double>> byResource = new HashMap<>();
+        Map<Resource, Double> floors = floors(scales);
+        GroupedQuantiles scores = new GroupedQuantiles();
         for (Residual r : residuals) {
             double score = r.error() / Math.max(r.predicted(), floors.getOrDefault(r.resource(), 0.0));
             if (!Double.isFinite(score)) {
                 // Nothing predicted and no floor (a resource never used in training): the absolute error stands in.
                 score = r.error();
             }
-            byPair.computeIfAbsent(key(r.service(), r.resource()), k -> new ArrayList<>()).add(score);
-            byResource.computeIfAbsent(r.resource(), k -> new ArrayList<>()).add(score);
+            scores.add(r.service(), r.resource(), score);
         }
-        Map<String, Double> pairs = new HashMap<>();
-        byPair.forEach((k, v) -> {
-            if (v.size() >= MIN_RESIDUALS) {
-                pairs.put(k, quantile(v, coverage));
-            }
-        });
-        Map<Resource, Double> pooled = new HashMap<>();
-        byResource.forEach((k, v) -> pooled.put(k, quantile(v, coverage)));
-        return new Calibration(coverage, pairs, pooled, floors);
+        return new Calibration(coverage, scores.byServiceResource(coverage, MIN_RESIDUALS), scores.pooled(coverage),
+                floors);
     }
 
     /** The conformal quantile: the ceil((n+1)c)-th smallest value, the largest when that exceeds n. */
@@ -73,10 +65,6 @@ public record Calibration(double coverage, Map<String, Double> byServiceResource
         Arrays.sort(sorted);
         int k = (int) Math.ceil((sorted.length + 1) * coverage);
         return sorted[Math.min(Math.max(k, 1), sorted.length) - 1];
-    }
-
-    private static String key(String service, Resource resource) {
-        return service + "|" + resource.name();
     }
 
     /** One held-out sample, in the resource's own unit: what was predicted and by how much the sample exceeded it. */

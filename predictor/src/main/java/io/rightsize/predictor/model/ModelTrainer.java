@@ -316,15 +316,16 @@ public final class ModelTrainer {
                     byRecommender.put(name, fits);
                 }
             }
-            double lowestOverrun = byRecommender.values().stream().mapToDouble(f -> f.score(1).overrunPct()).min()
+            Map<String, BacktestSeries.Score> own = new LinkedHashMap<>();
+            byRecommender.forEach((name, fits) -> own.put(name, fits.score(1)));
+            double lowestOverrun = own.values().stream().mapToDouble(BacktestSeries.Score::overrunPct).min()
                     .orElse(0);
             byRecommender.forEach((name, fits) -> {
-                BacktestSeries.Score own = fits.score(1);
                 ModelMetadata.EqualOverrun equal = fits.atOverrun(lowestOverrun)
                         .map(s -> new ModelMetadata.EqualOverrun(s.factor(), s.slackPct(), s.overrunPct()))
                         .orElse(null);
-                scores.add(new ModelMetadata.BacktestScore(name, resource, own.slackPct(), own.overrunPct(),
-                        fits.series(), equal));
+                scores.add(new ModelMetadata.BacktestScore(name, resource, own.get(name).slackPct(),
+                        own.get(name).overrunPct(), fits.series(), equal));
             });
         }
         return scores;

@@ -1,10 +1,7 @@
 package io.rightsize.predictor.model;
 
 import io.rightsize.common.messaging.Resource;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,39 +22,23 @@ public record PeakCalibration(double coverage, Map<String, Double> byServiceReso
 
     /** The limit a new task's peak stays under with the stated coverage, given the peak of its predicted run. */
     public double limit(String service, Resource resource, double predictedPeak) {
-        Double specific = byServiceResource.get(key(service, resource));
-        double ratio = specific != null ? specific : pooled.getOrDefault(resource, 1.0);
+        double ratio = GroupedQuantiles.lookup(byServiceResource, pooled, service, resource, 1.0);
         return ratio * Math.max(predictedPeak, floors.getOrDefault(resource, 0.0));
     }
 
     /** @param scales each resource's target scale, whose {@link Calibration#FLOOR_SHARE} is the floor */
     static PeakCalibration fit(double coverage, Collection<TaskPeak> tasks, Map<Resource, Double> scales) {
-        Map<Resource, Double> floors = new HashMap<>();
-        scales.forEach((resource, scale) -> floors.put(resource, Calibration.FLOOR_SHARE * scale));
-        Map<String, List<Double>> byPair = new HashMap<>();
-        Map<Resource, List<Double>> byResource = new HashMap<>();
+        Map<Resource, Double> floors = Calibration.floors(scales);
+        GroupedQuantiles ratios = new GroupedQuantiles();
         for (TaskPeak task : tasks) {
             double base = Math.max(task.predictedPeak(), floors.getOrDefault(task.resource(), 0.0));
             if (!(base > 0)) {
                 continue; // no floor for the resource and nothing predicted: no ratio to take
             }
-            double ratio = task.actualPeak() / base;
-            byPair.computeIfAbsent(key(task.service(), task.resource()), k -> new ArrayList<>()).add(ratio);
-            byResource.computeIfAbsent(task.resource(), k -> new ArrayList<>()).add(ratio);
+            ratios.add(task.service(), task.resource(), task.actualPeak() / base);
         }
-        Map<String, Double> pairs = new HashMap<>();
-        byPair.forEach((k, ratios) -> {
-            if (ratios.size() >= MIN_TASKS) {
-                pairs.put(k, Calibration.quantile(ratios, coverage));
-            }
-        });
-        Map<Resource, Double> pooled = new HashMap<>();
-        byResource.forEach((resource, ratios) -> pooled.put(resource, Calibration.quantile(ratios, coverage)));
-        return new PeakCalibration(coverage, pairs, pooled, floors);
-    }
-
-    private static String key(String service, Resource resource) {
-        return service + "|" + resource.name();
+        return new PeakCalibration(coverage, ratios.byServiceResource(coverage, MIN_TASKS), ratios.pooled(coverage),
+                floors);
     }
 
     /** One held-out task's resource: the peak of the run predicted for it and the peak it reached. */
