@@ -42,7 +42,7 @@ public class BenchCommand implements Callable<Integer> {
     int predictorSamples;
 
     @Option(names = "--predict-calls", defaultValue = "20000",
-            description = "Predict calls timed, after a quarter as many to warm up (default: ${DEFAULT-VALUE}).")
+            description = "Predict calls timed, after as many to warm up (default: ${DEFAULT-VALUE}).")
     int predictCalls;
 
     @Option(names = "--profile", paramLabel = "DIR",
