@@ -5,8 +5,12 @@ import io.rightsize.allocation.recommend.ResourceKind;
 import io.rightsize.allocation.trace.Series;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,35 +20,62 @@ import java.util.Set;
  */
 public final class Backtest {
 
+    /**
+     * What every recommender is compared with at equal overrun: VPA, the issue's baseline and the one Kubernetes
+     * users run.
+     */
+    public static final String REFERENCE = "vpa";
+
     /** Series with fewer history samples than this are skipped: no recommender can learn from them. */
     public static final int MIN_HISTORY_SAMPLES = 10;
 
     private Backtest() {
     }
 
-    /** Results in the recommenders' order, then the resources' order of first appearance. */
+    /**
+     * Results in the recommenders' order, then the resources' order of first appearance; each compared with
+     * {@link #REFERENCE} at equal overrun when that is among the recommenders.
+     */
     public static List<BacktestResult> run(List<Series> series, double historyFraction,
             List<Recommender> recommenders) {
         requireFraction(historyFraction);
         Set<String> resources = new LinkedHashSet<>();
         series.forEach(s -> resources.add(s.resource()));
         List<BacktestResult> results = new ArrayList<>();
-        for (Recommender recommender : recommenders) {
-            for (String resource : resources) {
-                List<Fit> fits = new ArrayList<>();
+        for (String resource : resources) {
+            Map<String, AllocationSeries> byRecommender = new LinkedHashMap<>();
+            for (Recommender recommender : recommenders) {
+                AllocationSeries allocations = new AllocationSeries();
                 for (Series s : series) {
                     if (s.resource().equals(resource) && judged(s, historyFraction)) {
-                        fits.add(fit(recommender, s, historyLength(s, historyFraction)));
+                        allocate(allocations, recommender, s, historyLength(s, historyFraction));
                     }
                 }
-                if (!fits.isEmpty()) {
-                    results.add(new BacktestResult(recommender.name(), resource,
-                            100 * fits.stream().mapToDouble(Fit::slack).average().orElseThrow(),
-                            100 * fits.stream().mapToDouble(Fit::overrun).average().orElseThrow(), fits.size()));
+                if (allocations.series() > 0) {
+                    byRecommender.put(recommender.name(), allocations);
                 }
             }
+            AllocationSeries reference = byRecommender.get(REFERENCE);
+            byRecommender.forEach((name, allocations) -> {
+                ScaledScore own = allocations.score(1);
+                AtEqualOverrun versus = reference == null || name.equals(REFERENCE) ? null
+                        : atEqualOverrun(allocations, reference);
+                results.add(new BacktestResult(name, resource, own.slackPct(), own.overrunPct(), allocations.series(),
+                        versus));
+            });
         }
+        List<String> names = recommenders.stream().map(Recommender::name).toList();
+        results.sort(Comparator.comparingInt((BacktestResult r) -> names.indexOf(r.recommender())));
         return results;
+    }
+
+    /** Both scaled up to the lower of their two overruns; null when no factor gets one of them there. */
+    private static AtEqualOverrun atEqualOverrun(AllocationSeries own, AllocationSeries reference) {
+        double level = Math.min(own.score(1).overrunPct(), reference.score(1).overrunPct());
+        Optional<ScaledScore> ownThere = own.atOverrun(level);
+        Optional<ScaledScore> referenceThere = reference.atOverrun(level);
+        return ownThere.isPresent() && referenceThere.isPresent()
+                ? new AtEqualOverrun(REFERENCE, ownThere.get(), referenceThere.get()) : null;
     }
 
     /** How many series {@link #run} skips at this fraction (too short a history, or no future). */
@@ -53,11 +84,12 @@ public final class Backtest {
         return (int) series.stream().filter(s -> !judged(s, historyFraction)).count();
     }
 
-    private static Fit fit(Recommender recommender, Series series, int historyLength) {
+    private static void allocate(AllocationSeries allocations, Recommender recommender, Series series,
+                                 int historyLength) {
         double[] values = series.values();
         double allocation = recommender.recommend(ResourceKind.ofResourceName(series.resource()),
                 Arrays.copyOfRange(values, 0, historyLength)).limit();
-        return Fit.of(allocation, Arrays.copyOfRange(values, historyLength, values.length));
+        allocations.addAll(series.service(), allocation, Arrays.copyOfRange(values, historyLength, values.length));
     }
 
     static boolean judged(Series series, double historyFraction) {

@@ -1,6 +1,7 @@
 package io.rightsize.allocation.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rightsize.allocation.recommend.Recommenders;
@@ -50,6 +51,38 @@ class BacktestTest {
         assertResult(results.get(0), "cpu_millicores", 45, 10, 2);
         assertResult(results.get(1), "memory_mib", 90, 0, 1);
         assertEquals(1, Backtest.skipped(series, 0.5));
+    }
+
+    /**
+     * By hand: history 10 x10, so seed-max allocates 10 and vpa 10 x 1.15 = 11.5; future 5 x8, 11, 12. seed-max runs
+     * over on 2 of 10 samples, vpa on 1. At vpa's 10 % seed-max needs the factor 1.1 (11 just covers 11): slack
+     * 8 x 6 / (11 x 10) = 43.64 %; vpa stays as it is: slack (8 x 6.5 + 0.5) / 115 = 45.65 %.
+     */
+    @Test
+    void comparesEveryRecommenderWithVpaAtTheLowerOfTheirOverruns() throws IOException {
+        double[] usage = {10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 5, 5, 5, 5, 5, 5, 5, 5, 11, 12};
+        StringBuilder csv = new StringBuilder("timestamp,service,resource,value\n");
+        for (int t = 0; t < usage.length; t++) {
+            csv.append(t).append(",a,cpu_millicores,").append(usage[t]).append('\n');
+        }
+        List<Series> series = TraceReader.read(Files.writeString(dir.resolve("two.csv"), csv));
+
+        List<BacktestResult> results = Backtest.run(series, 0.5, List.of(Recommenders.byName("seed-max").orElseThrow(),
+                Recommenders.byName("vpa").orElseThrow()));
+
+        BacktestResult seedMax = results.get(0);
+        assertEquals(20, seedMax.overrunPct(), 1e-9);
+        AtEqualOverrun versus = seedMax.versusReference();
+        assertEquals("vpa", versus.referenceName());
+        assertEquals(1.1, versus.own().factor(), 1e-9);
+        assertEquals(10, versus.own().overrunPct(), 1e-9);
+        assertEquals(100 * 48 / 110.0, versus.own().slackPct(), 1e-9);
+        assertEquals(1, versus.reference().factor(), "vpa already runs short least: as it is");
+        assertEquals(100 * 52.5 / 115, versus.reference().slackPct(), 1e-9);
+        BacktestResult vpa = results.get(1);
+        assertEquals(100 * 52.5 / 115, vpa.slackPct(), 1e-9);
+        assertEquals(10, vpa.overrunPct(), 1e-9);
+        assertNull(vpa.versusReference(), "the reference is not compared with itself");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.rightsize.cli.command;
 
 import io.rightsize.allocation.backtest.Backtest;
+import io.rightsize.allocation.backtest.AtEqualOverrun;
 import io.rightsize.allocation.backtest.BacktestResult;
 import io.rightsize.allocation.backtest.Hindsight;
 import io.rightsize.allocation.recommend.Recommenders;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
         "samples above it, both averaged over series."})
 public class BacktestCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-11s %-18s %8s %10s %7s%n";
+    private static final String ROW = "%-11s %-18s %8s %10s %7s   %s%n";
 
     @Option(names = "--trace", required = true, paramLabel = "FILE.csv", description = "The trace to replay.")
     Path trace;
@@ -86,12 +87,20 @@ public class BacktestCommand implements Callable<Integer> {
     }
 
     private static void printTable(List<BacktestResult> results) {
-        System.out.printf(Locale.ROOT, ROW, "recommender", "resource", "slack %", "overrun %", "series");
+        System.out.printf(Locale.ROOT, ROW, "recommender", "resource", "slack %", "overrun %", "series",
+                "vs vpa at equal overrun: slack % (x factor), vpa's slack % (x factor), at overrun %");
         for (BacktestResult r : results) {
+            AtEqualOverrun versus = r.versusReference();
             System.out.printf(Locale.ROOT, ROW, r.recommender(), r.resource(),
                     String.format(Locale.ROOT, "%.2f", r.slackPct()),
-                    String.format(Locale.ROOT, "%.3f", r.overrunPct()), r.series());
+                    String.format(Locale.ROOT, "%.3f", r.overrunPct()), r.series(),
+                    versus == null ? "-" : String.format(Locale.ROOT, "%6.2f (x%.3f)  %6.2f (x%.3f)  %.3f",
+                            versus.own().slackPct(), versus.own().factor(), versus.reference().slackPct(),
+                            versus.reference().factor(), versus.own().overrunPct()));
         }
+        System.out.println("(vs vpa: whichever of the two runs short more often is scaled up by the smallest factor"
+                + " that brings its overrun down to the other's; chosen knowing the future, for both alike, so a"
+                + " yardstick, not an allocation)");
     }
 
     /** The --json output. */

@@ -134,6 +134,10 @@ public final class PredictorView extends HBox {
         backtest.getColumns().add(column("slack %", r -> String.format(Locale.ROOT, "%.2f", r.slackPct()), 80));
         backtest.getColumns().add(column("overrun %", r -> String.format(Locale.ROOT, "%.3f", r.overrunPct()), 80));
         backtest.getColumns().add(column("series", r -> Integer.toString(r.series()), 60));
+        // Both scaled up to the lower of their two overruns: who wastes less at equal overrun.
+        backtest.getColumns().add(column("slack % vs vpa's at equal overrun", r -> r.versusReference() == null ? "-"
+                : String.format(Locale.ROOT, "%.2f vs %.2f", r.versusReference().own().slackPct(),
+                        r.versusReference().reference().slackPct()), 200));
         VBox.setVgrow(backtest, Priority.ALWAYS);
 
         VBox right = new VBox(8, new Label("Recommendations before submitting"), new HBox(8, files, recommenderChoice, recommend),

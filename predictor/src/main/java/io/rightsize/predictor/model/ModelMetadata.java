@@ -1,5 +1,6 @@
 package io.rightsize.predictor.model;
 
+import io.rightsize.allocation.backtest.ScaledScore;
 import io.rightsize.common.messaging.Resource;
 import java.time.Instant;
 import java.util.List;
@@ -51,14 +52,10 @@ public record ModelMetadata(int version, String algorithm, Instant trainedAt, lo
      * equal overrun (null when no factor reaches it, and in models saved before it was computed).
      */
     public record BacktestScore(String recommender, Resource resource, double slackPct, double overrunPct,
-                                int series, EqualOverrun equalOverrun) {
+                                int series, ScaledScore equalOverrun) {
 
         public BacktestScore(String recommender, Resource resource, double slackPct, double overrunPct, int series) {
             this(recommender, resource, slackPct, overrunPct, series, null);
         }
-    }
-
-    /** Allocations scaled by {@code factor}: their slack and overrun, in percent. */
-    public record EqualOverrun(double factor, double slackPct, double overrunPct) {
     }
 }

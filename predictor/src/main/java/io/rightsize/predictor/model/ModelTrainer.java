@@ -1,5 +1,7 @@
 package io.rightsize.predictor.model;
 
+import io.rightsize.allocation.backtest.AllocationSeries;
+import io.rightsize.allocation.backtest.ScaledScore;
 import io.rightsize.allocation.recommend.Recommender;
 import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.recommend.ResourceKind;
@@ -298,9 +300,9 @@ public final class ModelTrainer {
         Recommenders.all().forEach(r -> names.add(r.name()));
         List<ModelMetadata.BacktestScore> scores = new ArrayList<>();
         for (Resource resource : ALLOCATED) {
-            Map<String, BacktestSeries> byRecommender = new LinkedHashMap<>();
+            Map<String, AllocationSeries> byRecommender = new LinkedHashMap<>();
             for (String name : names) {
-                BacktestSeries fits = new BacktestSeries();
+                AllocationSeries fits = new AllocationSeries();
                 Map<String, Double> heuristicAllocations = new HashMap<>();
                 for (UsageRow row : split.test()) {
                     List<UsageRow> past = history.get(row.service() + "|" + resource);
@@ -316,16 +318,13 @@ public final class ModelTrainer {
                     byRecommender.put(name, fits);
                 }
             }
-            Map<String, BacktestSeries.Score> own = new LinkedHashMap<>();
+            Map<String, ScaledScore> own = new LinkedHashMap<>();
             byRecommender.forEach((name, fits) -> own.put(name, fits.score(1)));
-            double lowestOverrun = own.values().stream().mapToDouble(BacktestSeries.Score::overrunPct).min()
+            double lowestOverrun = own.values().stream().mapToDouble(ScaledScore::overrunPct).min()
                     .orElse(0);
             byRecommender.forEach((name, fits) -> {
-                ModelMetadata.EqualOverrun equal = fits.atOverrun(lowestOverrun)
-                        .map(s -> new ModelMetadata.EqualOverrun(s.factor(), s.slackPct(), s.overrunPct()))
-                        .orElse(null);
                 scores.add(new ModelMetadata.BacktestScore(name, resource, own.get(name).slackPct(),
-                        own.get(name).overrunPct(), fits.series(), equal));
+                        own.get(name).overrunPct(), fits.series(), fits.atOverrun(lowestOverrun).orElse(null)));
             });
         }
         return scores;

@@ -1,6 +1,7 @@
 package io.rightsize.predictor.nativeimage;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.rightsize.allocation.backtest.ScaledScore;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.model.Calibration;
 import io.rightsize.predictor.model.ModelMetadata;
@@ -11,7 +12,7 @@ import io.rightsize.predictor.model.PeakCalibration;
  * classes a saved model names (Tribuo finds each one's {@code deserializeFromProto} by class name when loading).
  */
 @RegisterForReflection(targets = {ModelMetadata.class, ModelMetadata.ResourceError.class,
-        ModelMetadata.CandidateScore.class, ModelMetadata.BacktestScore.class, ModelMetadata.EqualOverrun.class,
+        ModelMetadata.CandidateScore.class, ModelMetadata.BacktestScore.class, ScaledScore.class,
         ModelMetadata.InputRange.class, Calibration.class, PeakCalibration.class, Resource.class}, classNames = {
         "com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl",
         "com.oracle.labs.mlrg.olcut.provenance.primitives.BooleanProvenance",
