@@ -2,6 +2,7 @@ package io.rightsize.allocation.backtest;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.DoubleStream;
@@ -31,6 +32,11 @@ public final class AllocationSeries {
 
     public int series() {
         return bySeries.size();
+    }
+
+    /** Each series' usage samples, in the order added: what a yardstick chosen knowing them would fit. */
+    public List<double[]> usage() {
+        return bySeries.values().stream().map(s -> Arrays.copyOf(s.usage, s.size)).toList();
     }
 
     /** Slack and overrun in percent, each averaged over series, with every allocation times {@code factor}. */

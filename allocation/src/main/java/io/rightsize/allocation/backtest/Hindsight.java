@@ -27,11 +27,16 @@ public final class Hindsight {
      */
     public static BacktestResult atOverrun(List<Series> series, double historyFraction, String resource,
                                            double targetOverrunPct) {
-        List<Future> futures = series.stream()
+        return atOverrun(resource, series.stream()
                 .filter(s -> s.resource().equals(resource) && Backtest.judged(s, historyFraction))
-                .map(s -> Future.of(Arrays.copyOfRange(s.values(), Backtest.historyLength(s, historyFraction),
-                        s.values().length)))
-                .toList();
+                .map(s -> Arrays.copyOfRange(s.values(), Backtest.historyLength(s, historyFraction),
+                        s.values().length))
+                .toList(), targetOverrunPct);
+    }
+
+    /** The hindsight bound for one resource's series futures (each one series' usage, in any order). */
+    public static BacktestResult atOverrun(String resource, List<double[]> seriesFutures, double targetOverrunPct) {
+        List<Future> futures = seriesFutures.stream().map(Future::of).toList();
         if (futures.isEmpty()) {
             throw new IllegalArgumentException("no series of " + resource + " to judge");
         }

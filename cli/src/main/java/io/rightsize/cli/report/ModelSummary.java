@@ -32,7 +32,8 @@ public final class ModelSummary {
         }
         out.println("  backtest on the test orders (recommender, resource, slack %, overrun %, series; then the same");
         out.println("  allocations scaled to the lowest overrun of any recommender: factor, slack %, overrun %;");
-        out.println("  '-' where no factor reaches it, or the model was trained before this was computed):");
+        out.println("  '-' where no factor reaches it, or the model was trained before this was computed; hindsight:");
+        out.println("  one allocation per service chosen knowing the test samples, at vpa's overrun, a yardstick):");
         for (BacktestRow row : model.getBacktestList()) {
             String equal = row.hasEqualOverrun() ? String.format(Locale.ROOT, "   x%-6.2f %7.2f %7.2f",
                     row.getEqualOverrun().getFactor(), row.getEqualOverrun().getSlackPct(),

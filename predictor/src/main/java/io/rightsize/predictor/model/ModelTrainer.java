@@ -1,6 +1,9 @@
 package io.rightsize.predictor.model;
 
 import io.rightsize.allocation.backtest.AllocationSeries;
+import io.rightsize.allocation.backtest.Backtest;
+import io.rightsize.allocation.backtest.BacktestResult;
+import io.rightsize.allocation.backtest.Hindsight;
 import io.rightsize.allocation.backtest.ScaledScore;
 import io.rightsize.allocation.recommend.Recommender;
 import io.rightsize.allocation.recommend.Recommenders;
@@ -326,6 +329,15 @@ public final class ModelTrainer {
                 scores.add(new ModelMetadata.BacktestScore(name, resource, own.get(name).slackPct(),
                         own.get(name).overrunPct(), fits.series(), fits.atOverrun(lowestOverrun).orElse(null)));
             });
+            AllocationSeries vpa = byRecommender.get(Backtest.REFERENCE);
+            if (vpa != null) {
+                // What the data allowed: one allocation per service chosen knowing the test samples, at vpa's
+                // overrun. Not a recommender: it never wins, and the room left to win is the distance to it.
+                BacktestResult bound = Hindsight.atOverrun(resource.name(), vpa.usage(),
+                        own.get(Backtest.REFERENCE).overrunPct());
+                scores.add(new ModelMetadata.BacktestScore(Hindsight.NAME, resource, bound.slackPct(),
+                        bound.overrunPct(), bound.series()));
+            }
         }
         return scores;
     }
@@ -338,11 +350,13 @@ public final class ModelTrainer {
     }
 
     /**
-     * The backtest winner: least slack + 10 x overrun, averaged over CPU and memory. Running short costs far more
+     * The backtest winner (of the recommenders, not the hindsight yardstick): least slack + 10 x overrun, averaged
+     * over CPU and memory. Running short costs far more
      * than waste (a throttled or OOM-killed task), so one point of overrun weighs as much as ten points of slack.
      */
     static String winner(List<ModelMetadata.BacktestScore> backtest) {
         return backtest.stream()
+                .filter(s -> !s.recommender().equals(Hindsight.NAME))
                 .collect(Collectors.groupingBy(ModelMetadata.BacktestScore::recommender,
                         Collectors.averagingDouble(s -> s.slackPct() + OVERRUN_WEIGHT * s.overrunPct())))
                 .entrySet().stream()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rightsize.allocation.backtest.Hindsight;
 import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.features.FeatureSpace;
@@ -159,6 +160,18 @@ class ModelTrainerTest {
         assertTrue(backtest.stream().anyMatch(s -> s.recommender().equals(ModelTrainer.ML_RECOMMENDER)));
         assertTrue(backtest.stream().anyMatch(s -> s.recommender().equals("vpa")));
         assertTrue(backtest.stream().allMatch(s -> s.slackPct() >= 0 && s.overrunPct() >= 0 && s.series() > 0));
+        for (Resource resource : List.of(Resource.CPU_MILLICORES, Resource.MEMORY_BYTES)) {
+            ModelMetadata.BacktestScore vpa = row(backtest, "vpa", resource);
+            ModelMetadata.BacktestScore hindsight = row(backtest, Hindsight.NAME, resource);
+            assertTrue(hindsight.overrunPct() <= vpa.overrunPct() + 1e-9, "the yardstick stays at vpa's overrun");
+            assertEquals(vpa.series(), hindsight.series());
+        }
+    }
+
+    private static ModelMetadata.BacktestScore row(List<ModelMetadata.BacktestScore> backtest, String recommender,
+                                                   Resource resource) {
+        return backtest.stream().filter(s -> s.recommender().equals(recommender) && s.resource() == resource)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + recommender + " row for " + resource));
     }
 
     @Test
@@ -168,6 +181,8 @@ class ModelTrainerTest {
         var tight = new ModelMetadata.BacktestScore("tight", Resource.MEMORY_BYTES, 40, 1, 3);
         assertEquals("tight", ModelTrainer.winner(List.of(lean, safe, tight)));
         assertEquals("safe", ModelTrainer.winner(List.of(lean, safe)));
+        var hindsight = new ModelMetadata.BacktestScore(Hindsight.NAME, Resource.MEMORY_BYTES, 10, 0, 3);
+        assertEquals("tight", ModelTrainer.winner(List.of(lean, safe, tight, hindsight)), "a yardstick, not a choice");
     }
 
     @Test
