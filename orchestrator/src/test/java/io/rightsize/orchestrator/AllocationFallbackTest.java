@@ -2,14 +2,12 @@ package io.rightsize.orchestrator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.grpc.ManagedChannel;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rightsize.allocation.recommend.Recommender;
 import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.recommend.ResourceKind;
 import io.rightsize.api.v1.Order;
-import io.rightsize.api.v1.OrderServiceGrpc;
 import io.rightsize.api.v1.OrderSpec;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.SubmitOrderRequest;
@@ -30,31 +28,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(PredictorDownResource.class)
-class AllocationFallbackTest {
+class AllocationFallbackTest extends OrderServiceClientTest {
 
     private static final long MIB = 1024 * 1024;
 
-    private ManagedChannel channel;
-    private OrderServiceGrpc.OrderServiceBlockingStub orders;
-
-    @BeforeEach
-    void connect() {
-        channel = GrpcChannels.toTestedService();
-        orders = OrderServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void disconnect() {
-        channel.shutdownNow();
-    }
 
     @Test
     void fallsBackToAHeuristicWhenThePredictorIsDown() throws SQLException {

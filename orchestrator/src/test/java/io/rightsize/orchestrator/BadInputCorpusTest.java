@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rightsize.api.v1.ListOrdersRequest;
 import io.rightsize.api.v1.Order;
-import io.rightsize.api.v1.OrderServiceGrpc;
 import io.rightsize.api.v1.OrderSpec;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.SubmitOrderRequest;
@@ -44,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(PredictorDownResource.class)
-class BadInputCorpusTest {
+class BadInputCorpusTest extends OrderServiceClientTest {
 
     private static final long SEED = 20_261_126L;
 
@@ -52,19 +50,14 @@ class BadInputCorpusTest {
     Path outside;
 
     private Path dir;
-    private ManagedChannel channel;
-    private OrderServiceGrpc.OrderServiceBlockingStub orders;
 
     @BeforeEach
     void setUp() throws IOException {
         dir = Files.createDirectories(TestImages.INPUT_ROOT.resolve("bad-input-" + UUID.randomUUID()));
-        channel = GrpcChannels.toTestedService();
-        orders = OrderServiceGrpc.newBlockingStub(channel);
     }
 
     @AfterEach
     void tearDown() throws IOException {
-        channel.shutdownNow();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

@@ -3,11 +3,9 @@ package io.rightsize.orchestrator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rightsize.api.v1.Order;
-import io.rightsize.api.v1.OrderServiceGrpc;
 import io.rightsize.api.v1.OrderSpec;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.SubmitOrderRequest;
@@ -15,29 +13,14 @@ import io.rightsize.api.v1.TaskSpec;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(HangingPredictorResource.class)
-class HangingPredictorTest {
+class HangingPredictorTest extends OrderServiceClientTest {
 
-    private ManagedChannel channel;
-    private OrderServiceGrpc.OrderServiceBlockingStub orders;
-
-    @BeforeEach
-    void connect() {
-        channel = GrpcChannels.toTestedService();
-        orders = OrderServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void disconnect() {
-        channel.shutdownNow();
-    }
 
     @Test
     void aHangingPredictorIsNoLongerAskedAfterTwoTimeoutsAndIsTriedAgainAfterThePause() throws Exception {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.WithTestResource;
@@ -16,7 +15,6 @@ import io.rightsize.api.v1.CancelOrderRequest;
 import io.rightsize.api.v1.GetOrderRequest;
 import io.rightsize.api.v1.ListOrdersRequest;
 import io.rightsize.api.v1.Order;
-import io.rightsize.api.v1.OrderServiceGrpc;
 import io.rightsize.api.v1.OrderSpec;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.SubmitOrderRequest;
@@ -32,8 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,21 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(PredictorDownResource.class)
-class OrderServiceTest {
+class OrderServiceTest extends OrderServiceClientTest {
 
-    private ManagedChannel channel;
-    private OrderServiceGrpc.OrderServiceBlockingStub orders;
-
-    @BeforeEach
-    void connect() {
-        channel = GrpcChannels.toTestedService();
-        orders = OrderServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void disconnect() {
-        channel.shutdownNow();
-    }
 
     @Test
     void runsTasksInSequenceAndAnnouncesEachStartAndEnd() throws Exception {

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.rightsize.allocation.recommend.MemoryBump;
 import io.rightsize.api.v1.Order;
-import io.rightsize.api.v1.OrderServiceGrpc;
 import io.rightsize.api.v1.OrderSpec;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.SubmitOrderRequest;
@@ -25,8 +23,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -34,21 +30,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(PredictorDownResource.class)
-class OutOfMemoryRetryTest {
+class OutOfMemoryRetryTest extends OrderServiceClientTest {
 
-    private ManagedChannel channel;
-    private OrderServiceGrpc.OrderServiceBlockingStub orders;
-
-    @BeforeEach
-    void connect() {
-        channel = GrpcChannels.toTestedService();
-        orders = OrderServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void disconnect() {
-        channel.shutdownNow();
-    }
 
     @Test
     void anOutOfMemoryTaskIsRetriedOnceWithBumpedMemory() throws SQLException {
