@@ -38,7 +38,6 @@ class AllocationFallbackTest extends OrderServiceClientTest {
 
     private static final long MIB = 1024 * 1024;
 
-
     @Test
     void fallsBackToAHeuristicWhenThePredictorIsDown() throws SQLException {
         // Three earlier median tasks' samples (the fewest runs the fallback trusts), as the monitor-consumer would have stored them; no other test runs median.

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(HangingPredictorResource.class)
 class HangingPredictorTest extends OrderServiceClientTest {
 
-
     @Test
     void aHangingPredictorIsNoLongerAskedAfterTwoTimeoutsAndIsTriedAgainAfterThePause() throws Exception {
         Order first = run("grayscale", "sobel", "grayscale", "sobel");

@@ -41,7 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @WithTestResource(PredictorDownResource.class)
 class OrderServiceTest extends OrderServiceClientTest {
 
-
     @Test
     void runsTasksInSequenceAndAnnouncesEachStartAndEnd() throws Exception {
         Path image = TestImages.png(320, 240);

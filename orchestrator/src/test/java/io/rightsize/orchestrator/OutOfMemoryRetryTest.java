@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PredictorDownResource.class)
 class OutOfMemoryRetryTest extends OrderServiceClientTest {
 
-
     @Test
     void anOutOfMemoryTaskIsRetriedOnceWithBumpedMemory() throws SQLException {
         // 480x360 enlarged 4x is 1920x1440: its float planes and result need about 50 MB of heap, more than the

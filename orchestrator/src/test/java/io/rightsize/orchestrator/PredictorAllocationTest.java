@@ -7,7 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.OrderSpec;
 import io.rightsize.api.v1.OrderState;
+import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.SubmitOrderRequest;
+import io.rightsize.api.v1.TaskParams;
 import io.rightsize.api.v1.TaskSpec;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.TaskEvent;
@@ -17,6 +19,7 @@ import io.rightsize.devstack.testing.PostgresTestResource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +28,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(FixedPredictorResource.class)
 class PredictorAllocationTest extends OrderServiceClientTest {
-
 
     @Test
     void tasksRunWithThePredictorsAllocations() {
@@ -55,6 +57,11 @@ class PredictorAllocationTest extends OrderServiceClientTest {
                 .map(r -> r.getInputPixelsList()).toList();
         assertEquals(List.of(List.of(19_200L, 0L), List.of(19_200L, 76_800L)), asked,
                 "once per task, the second time knowing the resized image is 320x240");
+        RecommendRequest first = FixedPredictorResource.REQUESTS.stream()
+                .filter(r -> r.getServicesList().equals(List.of("resize", "grayscale"))).findFirst().orElseThrow();
+        assertEquals(List.of(Map.of("scale", 2.0), Map.of("passes", 1.0)),
+                first.getTaskParamsList().stream().map(TaskParams::getValuesMap).toList(),
+                "each task's parameters, as the order gave them (defaults filled in)");
         try (Connection db = TestDatabase.connect()) {
             assertEquals(List.of(19_200L, 76_800L), TestDatabase.longs(db,
                     "SELECT input_pixels FROM tasks WHERE order_id = ? ORDER BY position", done.getId()));

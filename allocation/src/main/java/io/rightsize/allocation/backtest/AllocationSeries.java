@@ -30,6 +30,7 @@ public final class AllocationSeries {
         }
     }
 
+    /** How many series have samples. */
     public int series() {
         return bySeries.size();
     }
@@ -39,8 +40,15 @@ public final class AllocationSeries {
         return bySeries.values().stream().map(s -> Arrays.copyOf(s.usage, s.size)).toList();
     }
 
-    /** Slack and overrun in percent, each averaged over series, with every allocation times {@code factor}. */
+    /**
+     * Slack and overrun in percent, each averaged over series, with every allocation times {@code factor}.
+     *
+     * @throws IllegalStateException when no sample was added: there is nothing to average
+     */
     public ScaledScore score(double factor) {
+        if (bySeries.isEmpty()) {
+            throw new IllegalStateException("no samples to score");
+        }
         double slack = 0;
         double overrun = 0;
         for (Samples samples : bySeries.values()) {
@@ -96,7 +104,7 @@ public final class AllocationSeries {
         }
 
         Fit fit(double factor) {
-            return Fit.of(Arrays.copyOf(allocations, size), Arrays.copyOf(usage, size), factor);
+            return Fit.of(allocations, usage, size, factor);
         }
 
         /**

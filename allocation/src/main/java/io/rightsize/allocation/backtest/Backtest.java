@@ -39,6 +39,10 @@ public final class Backtest {
     public static List<BacktestResult> run(List<Series> series, double historyFraction,
             List<Recommender> recommenders) {
         requireFraction(historyFraction);
+        List<String> names = recommenders.stream().map(Recommender::name).toList();
+        if (Set.copyOf(names).size() != names.size()) {
+            throw new IllegalArgumentException("recommenders must have distinct names, got " + names);
+        }
         Set<String> resources = new LinkedHashSet<>();
         series.forEach(s -> resources.add(s.resource()));
         List<BacktestResult> results = new ArrayList<>();
@@ -46,9 +50,12 @@ public final class Backtest {
             Map<String, AllocationSeries> byRecommender = new LinkedHashMap<>();
             for (Recommender recommender : recommenders) {
                 AllocationSeries allocations = new AllocationSeries();
-                for (Series s : series) {
+                for (int i = 0; i < series.size(); i++) {
+                    Series s = series.get(i);
                     if (s.resource().equals(resource) && judged(s, historyFraction)) {
-                        allocate(allocations, recommender, s, historyLength(s, historyFraction));
+                        // Keyed by position: two series of one service (traces joined) stay two series.
+                        allocate(allocations, i + ":" + s.service(), recommender, s,
+                                historyLength(s, historyFraction));
                     }
                 }
                 if (allocations.series() > 0) {
@@ -64,7 +71,6 @@ public final class Backtest {
                         versus));
             });
         }
-        List<String> names = recommenders.stream().map(Recommender::name).toList();
         results.sort(Comparator.comparingInt((BacktestResult r) -> names.indexOf(r.recommender())));
         return results;
     }
@@ -84,12 +90,12 @@ public final class Backtest {
         return (int) series.stream().filter(s -> !judged(s, historyFraction)).count();
     }
 
-    private static void allocate(AllocationSeries allocations, Recommender recommender, Series series,
+    private static void allocate(AllocationSeries allocations, String key, Recommender recommender, Series series,
                                  int historyLength) {
         double[] values = series.values();
         double allocation = recommender.recommend(ResourceKind.ofResourceName(series.resource()),
                 Arrays.copyOfRange(values, 0, historyLength)).limit();
-        allocations.addAll(series.service(), allocation, Arrays.copyOfRange(values, historyLength, values.length));
+        allocations.addAll(key, allocation, Arrays.copyOfRange(values, historyLength, values.length));
     }
 
     static boolean judged(Series series, double historyFraction) {

@@ -1,24 +1,15 @@
 package io.rightsize.allocation.backtest;
 
-import java.util.Arrays;
-
 /** How one series' allocations fit its usage: their unused share (slack) and the share of samples above them. */
 record Fit(double slack, double overrun) {
 
-    /** One allocation for the whole future. */
-    static Fit of(double allocation, double[] future) {
-        double[] allocations = new double[future.length];
-        Arrays.fill(allocations, allocation);
-        return of(allocations, future, 1);
-    }
-
-    /** Sample i had {@code factor * allocations[i]} and used {@code usage[i]}. */
-    static Fit of(double[] allocations, double[] usage, double factor) {
+    /** Sample i (of the first {@code n}) had {@code factor * allocations[i]} and used {@code usage[i]}. */
+    static Fit of(double[] allocations, double[] usage, int n, double factor) {
         double unused = 0;
         double allocated = 0;
         int idle = 0;
         int above = 0;
-        for (int i = 0; i < usage.length; i++) {
+        for (int i = 0; i < n; i++) {
             double allocation = factor * allocations[i];
             unused += Math.max(allocation - usage[i], 0);
             allocated += allocation;
@@ -26,7 +17,7 @@ record Fit(double slack, double overrun) {
             above += usage[i] > allocation ? 1 : 0;
         }
         // Nothing allocated is unused only where nothing was used: the limit of the ratio as the allocation -> 0+.
-        double slack = allocated > 0 ? unused / allocated : (double) idle / usage.length;
-        return new Fit(slack, (double) above / usage.length);
+        double slack = allocated > 0 ? unused / allocated : (double) idle / n;
+        return new Fit(slack, (double) above / n);
     }
 }

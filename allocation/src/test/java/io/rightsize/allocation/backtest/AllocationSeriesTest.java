@@ -1,6 +1,7 @@
 package io.rightsize.allocation.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,10 @@ class AllocationSeriesTest {
         AllocationSeries nothingAllocated = new AllocationSeries();
         nothingAllocated.add("blur", 0, 10);
         assertTrue(nothingAllocated.atOverrun(0).isEmpty());
+    }
+
+    @Test
+    void hasNothingToScoreWithoutSamples() {
+        assertThrows(IllegalStateException.class, () -> new AllocationSeries().score(1));
     }
 }

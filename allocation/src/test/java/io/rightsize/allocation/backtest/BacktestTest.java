@@ -87,10 +87,34 @@ class BacktestTest {
 
     @Test
     void countsAZeroAllocationAsUnusedExactlyWhereNothingWasUsed() {
-        Fit fit = Fit.of(0, new double[] {0, 0, 0, 4});
+        AllocationSeries nothing = new AllocationSeries();
+        nothing.addAll("a", 0, new double[] {0, 0, 0, 4});
 
-        assertEquals(0.75, fit.slack());
-        assertEquals(0.25, fit.overrun());
+        assertEquals(75, nothing.score(1).slackPct());
+        assertEquals(25, nothing.score(1).overrunPct());
+    }
+
+    @Test
+    void listsRecommendersInTheirOrderThenResourcesAsTheyFirstAppear() throws IOException {
+        StringBuilder csv = new StringBuilder("timestamp,service,resource,value\n");
+        for (int t = 0; t < 20; t++) {
+            csv.append(t).append(",a,memory_mib,").append(100 + t).append('\n');
+            csv.append(t).append(",a,cpu_millicores,").append(50 + t % 3).append('\n');
+        }
+        List<Series> series = TraceReader.read(Files.writeString(dir.resolve("order.csv"), csv));
+
+        List<BacktestResult> results = Backtest.run(series, 0.5, List.of(Recommenders.byName("krr").orElseThrow(),
+                Recommenders.byName("vpa").orElseThrow(), Recommenders.byName("seed-max").orElseThrow()));
+
+        assertEquals(List.of("krr/memory_mib", "krr/cpu_millicores", "vpa/memory_mib", "vpa/cpu_millicores",
+                "seed-max/memory_mib", "seed-max/cpu_millicores"),
+                results.stream().map(r -> r.recommender() + "/" + r.resource()).toList());
+    }
+
+    @Test
+    void refusesTwoRecommendersOfOneName() {
+        assertThrows(IllegalArgumentException.class, () -> Backtest.run(List.of(), 0.5,
+                List.of(Recommenders.byName("vpa").orElseThrow(), Recommenders.byName("vpa").orElseThrow())));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.rightsize.cli.command;
 
-import io.rightsize.allocation.backtest.Backtest;
 import io.rightsize.allocation.backtest.AtEqualOverrun;
+import io.rightsize.allocation.backtest.Backtest;
 import io.rightsize.allocation.backtest.BacktestResult;
 import io.rightsize.allocation.backtest.Hindsight;
 import io.rightsize.allocation.recommend.Recommenders;

@@ -3,6 +3,7 @@ package io.rightsize.cli.command;
 import io.grpc.StatusRuntimeException;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
+import io.rightsize.api.v1.TaskParams;
 import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.cli.client.EndpointOptions;
 import io.rightsize.cli.client.RightsizeClient;
@@ -44,7 +45,9 @@ public class RecommendCommand implements Callable<Integer> {
             return 2;
         }
         RecommendRequest.Builder request = RecommendRequest.newBuilder()
-                .addAllServices(spec.tasks().stream().map(TaskRequest::name).toList());
+                .addAllServices(spec.tasks().stream().map(TaskRequest::name).toList())
+                .addAllTaskParams(spec.tasks().stream()
+                        .map(t -> TaskParams.newBuilder().putAllValues(t.params()).build()).toList());
         if (recommender != null) {
             request.setRecommender(recommender);
         }

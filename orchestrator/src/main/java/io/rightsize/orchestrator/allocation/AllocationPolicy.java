@@ -13,6 +13,7 @@ import io.rightsize.orchestrator.store.UsageHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -53,13 +54,15 @@ public class AllocationPolicy {
 
     /**
      * The allocation of the task at {@code position}, asked for just before it is launched, when the size of the
-     * image it will read is known; {@code services} are the order's tasks in order and {@code inputPixels} their
-     * input sizes where known (0 for tasks not reached yet).
+     * image it will read is known; {@code services} are the order's tasks in order, {@code inputPixels} their
+     * input sizes where known (0 for tasks not reached yet) and {@code params} their numeric parameters.
      */
-    public Allocation forTask(String orderId, List<String> services, List<Long> inputPixels, int position) {
+    public Allocation forTask(String orderId, List<String> services, List<Long> inputPixels,
+                              List<Map<String, Double>> params, int position) {
         String service = services.get(position);
         try {
-            Allocation recommended = AllocationRules.rounded(predictor.recommend(services, inputPixels).get(position));
+            Allocation recommended = AllocationRules.rounded(predictor.recommend(services, inputPixels, params)
+                    .get(position));
             LOG.debugf("order %s task %d %s: allocation from the predictor (%s)", orderId, position, service,
                     recommended.source());
             return recommended;

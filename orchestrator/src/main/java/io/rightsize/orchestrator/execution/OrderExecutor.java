@@ -142,6 +142,7 @@ public class OrderExecutor {
             save(execution, order, -1, "order running");
             List<String> services = order.tasks().stream().map(TaskRecord::service).toList();
             List<Long> inputPixels = new ArrayList<>(Collections.nCopies(services.size(), 0L));
+            List<Map<String, Double>> params = order.tasks().stream().map(TaskRecord::params).toList();
             Path input = execution.order().image();
             for (TaskRecord task : order.tasks()) {
                 if (execution.cancelRequested()) {
@@ -151,7 +152,8 @@ public class OrderExecutor {
                 // The image the task will read is known only now (a resize before it changes its size).
                 long pixels = ImageProbe.pixels(input).orElse(0);
                 inputPixels.set(task.position(), pixels);
-                Allocation allocation = allocations.forTask(orderId, services, inputPixels, task.position());
+                Allocation allocation = allocations.forTask(orderId, services, inputPixels, params,
+                        task.position());
                 TaskExit exit = runWithMemoryRetry(execution, task, input, pixels, allocation);
                 if (!exit.succeeded()) {
                     OrderState end = exit.cancelled() ? OrderState.CANCELLED : OrderState.FAILED;

@@ -6,6 +6,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.rightsize.api.v1.PredictorServiceGrpc;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
+import io.rightsize.api.v1.TaskParams;
 import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -48,13 +50,15 @@ public class GrpcPredictorClient implements PredictorClient {
     @CircuitBreaker(requestVolumeThreshold = FAILURES_TO_OPEN, failureRatio = 1.0, delay = OPEN_MILLIS,
             successThreshold = 1, failOn = PredictorUnreachableException.class)
     @Fallback(fallbackMethod = "notAskedWhileOpen", applyOn = CircuitBreakerOpenException.class)
-    public List<Allocation> recommend(List<String> services, List<Long> inputPixels)
-            throws NoRecommendationException {
+    public List<Allocation> recommend(List<String> services, List<Long> inputPixels,
+                                      List<Map<String, Double>> params) throws NoRecommendationException {
         RecommendResponse response;
         try {
             // Set per call: Quarkus's own deadline setting is fixed when the stub is created, and would expire.
             response = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .recommend(RecommendRequest.newBuilder().addAllServices(services).addAllInputPixels(inputPixels)
+                            .addAllTaskParams(params.stream().map(p -> TaskParams.newBuilder().putAllValues(p).build())
+                                    .toList())
                             .build());
         } catch (StatusRuntimeException e) {
             String why = e.getStatus().getCode()
@@ -69,8 +73,8 @@ public class GrpcPredictorClient implements PredictorClient {
     }
 
     /** While the circuit is open the predictor is not asked at all. */
-    List<Allocation> notAskedWhileOpen(List<String> services, List<Long> inputPixels)
-            throws NoRecommendationException {
+    List<Allocation> notAskedWhileOpen(List<String> services, List<Long> inputPixels,
+                                       List<Map<String, Double>> params) throws NoRecommendationException {
         throw new NoRecommendationException("not asked: the last " + FAILURES_TO_OPEN
                 + " calls timed out or could not connect (circuit open, trying again after a pause)");
     }

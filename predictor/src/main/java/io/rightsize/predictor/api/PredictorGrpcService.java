@@ -14,6 +14,7 @@ import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.api.v1.TrainProgress;
 import io.rightsize.api.v1.TrainRequest;
 import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.features.TaskParams;
 import io.rightsize.predictor.metrics.PredictorMetrics;
 import io.rightsize.predictor.model.TrainingException;
 import io.rightsize.predictor.model.UsageModel;
@@ -21,13 +22,16 @@ import io.rightsize.predictor.recommend.AllocationService;
 import io.rightsize.predictor.recommend.ModelHolder;
 import io.rightsize.predictor.recommend.TaskAllocation;
 import io.rightsize.predictor.recommend.TrainingService;
+import io.rightsize.tasks.catalog.InvalidParamException;
 import io.rightsize.tasks.catalog.TaskCatalog;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** gRPC PredictorService: Train, Predict, Recommend and GetModel. */
@@ -103,10 +107,16 @@ public class PredictorGrpcService implements PredictorService {
             return failed(Status.INVALID_ARGUMENT, "input_pixels: must be 0 (unknown) or positive, got "
                     + request.getInputPixels());
         }
+        Map<String, Double> params;
+        try {
+            params = TaskParams.resolve(request.getService(), request.getParamsMap());
+        } catch (InvalidParamException e) {
+            return failed(Status.INVALID_ARGUMENT, "params." + e.param() + ": " + e.reason());
+        }
         Set<String> orderServices = new HashSet<>(request.getOrderServicesList());
         orderServices.add(request.getService());
         Resource resource = Resource.valueOf(request.getResource().name());
-        double value = model.predict(orderServices, request.getService(), request.getInputPixels(), resource,
+        double value = model.predict(orderServices, request.getService(), request.getInputPixels(), params, resource,
                 request.getElapsedSeconds());
         double upper = model.upperBound(value, request.getService(), resource);
         return Uni.createFrom().item(PredictResponse.newBuilder().setValue(value).setUpperBound(upper)
@@ -145,6 +155,19 @@ public class PredictorGrpcService implements PredictorService {
                         + request.getInputPixels(i));
             }
         }
+        if (request.getTaskParamsCount() > services.size()) {
+            return failed(Status.INVALID_ARGUMENT, "task_params: " + request.getTaskParamsCount()
+                    + " parameter sets for " + services.size() + " tasks");
+        }
+        List<Map<String, Double>> params = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            try {
+                params.add(TaskParams.resolve(services.get(i), i < request.getTaskParamsCount()
+                        ? request.getTaskParams(i).getValuesMap() : Map.of()));
+            } catch (InvalidParamException e) {
+                return failed(Status.INVALID_ARGUMENT, "task_params[" + i + "]." + e.param() + ": " + e.reason());
+            }
+        }
         if (!request.getRecommender().isBlank() && !AllocationService.isKnown(request.getRecommender())) {
             return failed(Status.INVALID_ARGUMENT, "recommender: unknown '" + request.getRecommender()
                     + "'; known: rightsize-ml, rightsize, vpa, krr, seed-max");
@@ -152,11 +175,11 @@ public class PredictorGrpcService implements PredictorService {
         String recommender = request.getRecommender().isBlank() ? allocations.defaultRecommender()
                 : request.getRecommender();
         RecommendResponse.Builder response = RecommendResponse.newBuilder().setRecommender(recommender);
-        List<Long> inputPixels = new java.util.ArrayList<>(request.getInputPixelsList());
+        List<Long> inputPixels = new ArrayList<>(request.getInputPixelsList());
         while (inputPixels.size() < services.size()) {
             inputPixels.add(0L);
         }
-        for (TaskAllocation task : allocations.recommend(services, inputPixels, recommender)) {
+        for (TaskAllocation task : allocations.recommend(services, inputPixels, params, recommender)) {
             var a = task.allocation();
             response.addTasks(TaskRecommendation.newBuilder().setPosition(task.position()).setService(task.service())
                     .setExpectedSeconds(task.expectedSeconds()).setBasis(task.basis())

@@ -2,7 +2,9 @@ package io.rightsize.predictor.features;
 
 import io.rightsize.common.messaging.Resource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tribuo.Example;
@@ -13,8 +15,10 @@ import org.tribuo.regression.Regressor;
 /**
  * The original design's features: the order's services (multi-hot), the service (one-hot), the resource (one-hot)
  * and the elapsed seconds, plus the task's input size in megapixels, which an image task's memory follows (without
- * it one service's small and large inputs average out, and a large one runs out of memory). Every feature is
- * written explicitly (zeros too) so scaling sees the same columns.
+ * it one service's small and large inputs average out, and a large one runs out of memory), and the task's numeric
+ * parameters, one feature per service and parameter (a resize's scale decides the pixels it holds, a blur's radius
+ * how long it runs; a radius means something else to a median). Every feature is written explicitly (zeros too) so
+ * scaling sees the same columns.
  */
 public final class FeatureSpace {
 
@@ -23,23 +27,55 @@ public final class FeatureSpace {
     private static final String INPUT_MEGAPIXELS = "input_megapixels";
 
     private final List<String> services;
+    private final List<String> params;
     private final String[] names;
 
+    /** Without parameter features, as models saved before them were trained. */
     public FeatureSpace(Set<String> services) {
+        this(services, Set.of());
+    }
+
+    /** {@code params}: the parameter features, each {@link #paramKey service and parameter name}. */
+    public FeatureSpace(Set<String> services, Collection<String> params) {
         this.services = List.copyOf(new TreeSet<>(services));
+        this.params = List.copyOf(new TreeSet<>(params));
         List<String> n = new ArrayList<>();
         this.services.forEach(s -> n.add("in_order:" + s));
         this.services.forEach(s -> n.add("service:" + s));
         for (Resource r : Resource.values()) {
             n.add("resource:" + r.wireName());
         }
+        this.params.forEach(p -> n.add("param:" + p));
         n.add(ELAPSED);
         n.add(INPUT_MEGAPIXELS);
         this.names = n.toArray(String[]::new);
     }
 
+    /** The parameter features the rows' tasks have. */
+    public static Set<String> paramKeys(Collection<UsageRow> rows) {
+        Set<String> keys = new TreeSet<>();
+        Map<String, Double> last = null;
+        for (UsageRow row : rows) {
+            // Rows of one task share one map: look at each once.
+            if (row.params() != last) {
+                row.params().keySet().forEach(name -> keys.add(paramKey(row.service(), name)));
+                last = row.params();
+            }
+        }
+        return keys;
+    }
+
+    /** One feature per service and parameter name, e.g. {@code resize.scale}. */
+    public static String paramKey(String service, String param) {
+        return service + "." + param;
+    }
+
     public List<String> services() {
         return services;
+    }
+
+    public List<String> params() {
+        return params;
     }
 
     public boolean knows(String service) {
@@ -51,19 +87,19 @@ public final class FeatureSpace {
      * is to see it (an unknown one already replaced, as it is when the model is asked).
      */
     public Example<Regressor> example(UsageRow row, long inputPixels, double scaledTarget) {
-        return new ArrayExample<>(new Regressor(OUTPUT, scaledTarget), names,
-                values(row.orderServices(), row.service(), inputPixels, row.resource(), row.elapsedSeconds()));
+        return new ArrayExample<>(new Regressor(OUTPUT, scaledTarget), names, values(row.orderServices(),
+                row.service(), inputPixels, row.params(), row.resource(), row.elapsedSeconds()));
     }
 
     /** An example to predict, output unknown. */
-    public Example<Regressor> query(Set<String> orderServices, String service, long inputPixels, Resource resource,
-                                    double elapsedSeconds) {
+    public Example<Regressor> query(Set<String> orderServices, String service, long inputPixels,
+                                    Map<String, Double> taskParams, Resource resource, double elapsedSeconds) {
         return new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names,
-                values(orderServices, service, inputPixels, resource, elapsedSeconds));
+                values(orderServices, service, inputPixels, taskParams, resource, elapsedSeconds));
     }
 
-    private double[] values(Set<String> orderServices, String service, long inputPixels, Resource resource,
-                            double elapsedSeconds) {
+    private double[] values(Set<String> orderServices, String service, long inputPixels,
+                            Map<String, Double> taskParams, Resource resource, double elapsedSeconds) {
         double[] v = new double[names.length];
         int n = services.size();
         for (int i = 0; i < n; i++) {
@@ -71,7 +107,17 @@ public final class FeatureSpace {
             v[i] = orderServices.contains(s) ? 1 : 0;
             v[n + i] = s.equals(service) ? 1 : 0;
         }
+        int r = Resource.values().length;
         v[2 * n + resource.ordinal()] = 1;
+        if (!taskParams.isEmpty()) {
+            String prefix = service + ".";
+            for (int i = 0; i < params.size(); i++) {
+                String key = params.get(i);
+                if (key.startsWith(prefix)) {
+                    v[2 * n + r + i] = taskParams.getOrDefault(key.substring(prefix.length()), 0.0);
+                }
+            }
+        }
         v[names.length - 2] = elapsedSeconds;
         v[names.length - 1] = inputPixels / 1e6;
         return v;

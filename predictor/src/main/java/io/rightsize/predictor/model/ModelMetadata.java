@@ -12,14 +12,15 @@ import java.util.Map;
  * before input sizes were recorded). {@code calibration} bounds single samples (Predict); {@code peakCalibration}
  * sets limits for whole runs (Recommend; null in models saved before it, which use the peak of the sample bounds).
  * {@code trainedInputs}: the known input sizes each service was trained on, beyond which memory is extrapolated
- * (null in models saved before, which do not extrapolate).
+ * (null in models saved before, which do not extrapolate). {@code paramFeatures}: the task parameters the model
+ * sees, each as service.name (null in models saved before it saw any).
  */
 public record ModelMetadata(int version, String algorithm, Instant trainedAt, long trainingRows, long validationRows,
                             List<String> services, Map<Resource, Double> targetScales, Map<String, Double> expectedSeconds,
                             Calibration calibration, List<ResourceError> errors, List<CandidateScore> candidates,
                             List<BacktestScore> backtest, String defaultRecommender, String tribuoVersion,
                             Map<String, Long> largestInputPixels, PeakCalibration peakCalibration,
-                            Map<String, InputRange> trainedInputs) {
+                            Map<String, InputRange> trainedInputs, List<String> paramFeatures) {
 
     /** The input size a query without one is answered for: the largest the service was seen with, or 0. */
     public long inputPixelsOrLargest(String service, long inputPixels) {

@@ -55,7 +55,8 @@ public final class ModelTrainer {
         Split split = Split.byOrderTime(rows, options.validationFraction());
         progress.accept(new TrainingProgress("data", split.describe(), 0.05));
         Map<Resource, Double> scales = targetScales(split.train());
-        FeatureSpace features = new FeatureSpace(rows.stream().map(UsageRow::service).collect(Collectors.toSet()));
+        FeatureSpace features = new FeatureSpace(rows.stream().map(UsageRow::service).collect(Collectors.toSet()),
+                FeatureSpace.paramKeys(rows));
         MutableDataset<Regressor> train = new MutableDataset<>(
                 new SimpleDataSourceProvenance("rightsize samples", new RegressionFactory()), new RegressionFactory());
         // A row of unknown size (a task from before sizes were recorded) is learnt as the largest size trained on,
@@ -106,7 +107,7 @@ public final class ModelTrainer {
         ModelMetadata draft = new ModelMetadata(options.version(), bestCandidate.algorithm(), Instant.now(),
                 split.train().size(), split.heldOutRows(), features.services(), scales, expectedSeconds,
                 null, List.of(), scores, List.of(), ML_RECOMMENDER, Tribuo.VERSION, largestInputPixels, null,
-                trainedInputs(split.train()));
+                trainedInputs(split.train()), features.params());
         UsageModel unCalibrated = new UsageModel(best, draft);
 
         // Chosen and calibrated on the calibration orders; errors, coverage and the backtest come from the test
@@ -140,7 +141,7 @@ public final class ModelTrainer {
         ModelMetadata metadata = new ModelMetadata(draft.version(), draft.algorithm(), draft.trainedAt(),
                 draft.trainingRows(), draft.validationRows(), draft.services(), scales, expectedSeconds,
                 servedCalibration, errors, scores, backtest, winner, Tribuo.VERSION, largestInputPixels, servedPeaks,
-                draft.trainedInputs());
+                draft.trainedInputs(), draft.paramFeatures());
         progress.accept(new TrainingProgress("done", bestCandidate.algorithm() + " won; backtest winner: " + winner,
                 1.0));
         return new TrainingResult(new UsageModel(best, metadata), points, lossCurves);
@@ -162,7 +163,7 @@ public final class ModelTrainer {
     private static List<Example<Regressor>> queries(FeatureSpace features, List<UsageRow> rows,
                                                     ToLongFunction<UsageRow> pixels) {
         return rows.stream().map(row -> features.query(row.orderServices(), row.service(), pixels.applyAsLong(row),
-                row.resource(), row.elapsedSeconds())).toList();
+                row.params(), row.resource(), row.elapsedSeconds())).toList();
     }
 
     /**
@@ -175,8 +176,8 @@ public final class ModelTrainer {
             UsageRow row = rows.get(i);
             long pixels = model.metadata().inputPixelsOrLargest(row.service(), row.inputPixels());
             predicted[i] = model.extrapolates(row.service(), pixels, row.resource())
-                    ? model.predict(row.orderServices(), row.service(), row.inputPixels(), row.resource(),
-                            row.elapsedSeconds())
+                    ? model.predict(row.orderServices(), row.service(), row.inputPixels(), row.params(),
+                            row.resource(), row.elapsedSeconds())
                     : Math.max(0, predictedScaled[i] * model.metadata().targetScales().get(row.resource()));
         }
         return predicted;
@@ -206,8 +207,8 @@ public final class ModelTrainer {
                                                                    Map<String, Double> expectedSeconds) {
         Map<String, PeakCalibration.TaskPeak> peaks = new LinkedHashMap<>();
         for (TaskRun run : TaskRun.of(rows)) {
-            double[] predicted = model.overRun(run.orderServices(), run.service(), run.inputPixels(), run.resource(),
-                    expectedSeconds.getOrDefault(run.service(), 10.0));
+            double[] predicted = model.overRun(run.orderServices(), run.service(), run.inputPixels(), run.params(),
+                    run.resource(), expectedSeconds.getOrDefault(run.service(), 10.0));
             peaks.put(run.key(), new PeakCalibration.TaskPeak(run.service(), run.resource(),
                     Arrays.stream(predicted).max().orElse(0), run.actualPeak()));
         }
@@ -351,8 +352,8 @@ public final class ModelTrainer {
 
     /**
      * The backtest winner (of the recommenders, not the hindsight yardstick): least slack + 10 x overrun, averaged
-     * over CPU and memory. Running short costs far more
-     * than waste (a throttled or OOM-killed task), so one point of overrun weighs as much as ten points of slack.
+     * over CPU and memory. Running short costs far more than waste (a throttled or OOM-killed task), so one point of
+     * overrun weighs as much as ten points of slack.
      */
     static String winner(List<ModelMetadata.BacktestScore> backtest) {
         return backtest.stream()
@@ -366,22 +367,27 @@ public final class ModelTrainer {
     }
 
     /**
-     * One task's samples of one allocated resource, in first-seen order. A task is known here by its order, service
-     * and input size, as the backtest has always told them apart.
+     * One task's samples of one allocated resource, in first-seen order. A task is known here by its order, service,
+     * input size and parameters.
      */
-    record TaskRun(String key, Set<String> orderServices, String service, long inputPixels, Resource resource,
-                   double actualPeak) {
+    record TaskRun(String key, Set<String> orderServices, String service, long inputPixels, Map<String, Double> params,
+                   Resource resource, double actualPeak) {
 
         static String key(UsageRow row) {
-            return row.orderId() + "|" + row.service() + "|" + row.inputPixels() + "|" + row.resource();
+            // Parameters by their hash: equal maps hash alike, and two tasks of one order, service and input size
+            // whose different parameters collide are not worth a string per sample.
+            return row.orderId() + "|" + row.service() + "|" + row.inputPixels() + "|" + row.params().hashCode() + "|"
+                    + row.resource();
         }
 
         static List<TaskRun> of(List<UsageRow> rows) {
             Map<String, TaskRun> runs = new LinkedHashMap<>();
             for (UsageRow row : rows) {
                 if (ALLOCATED.contains(row.resource())) {
-                    runs.merge(key(row), new TaskRun(key(row), row.orderServices(), row.service(), row.inputPixels(),
-                            row.resource(), row.value()), (a, b) -> a.actualPeak() >= b.actualPeak() ? a : b);
+                    String key = key(row);
+                    runs.merge(key, new TaskRun(key, row.orderServices(), row.service(), row.inputPixels(),
+                            row.params(), row.resource(), row.value()),
+                            (a, b) -> a.actualPeak() >= b.actualPeak() ? a : b);
                 }
             }
             return List.copyOf(runs.values());

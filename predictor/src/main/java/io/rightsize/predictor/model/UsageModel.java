@@ -5,6 +5,7 @@ import io.rightsize.predictor.features.FeatureSpace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -31,7 +32,8 @@ public final class UsageModel {
             // team per calling event-loop thread would compete with the gRPC server for the cores.
             boosted.setNumThreads(1);
         }
-        this.features = new FeatureSpace(Set.copyOf(metadata.services()));
+        this.features = new FeatureSpace(Set.copyOf(metadata.services()),
+                metadata.paramFeatures() == null ? List.of() : metadata.paramFeatures());
     }
 
     public ModelMetadata metadata() {
@@ -51,13 +53,14 @@ public final class UsageModel {
      * largest input the service was trained on is assumed, so an unknown input is never taken for a small one).
      * Memory for an input larger than any the service was trained on is extrapolated ({@link #overRun}).
      */
-    public double predict(Set<String> orderServices, String service, long inputPixels, Resource resource,
-                          double elapsedSeconds) {
+    public double predict(Set<String> orderServices, String service, long inputPixels, Map<String, Double> params,
+                          Resource resource, double elapsedSeconds) {
         long pixels = metadata.inputPixelsOrLargest(service, inputPixels);
         if (extrapolates(service, pixels, resource)) {
-            return predictAt(orderServices, service, pixels, resource, new double[] {elapsedSeconds})[0];
+            return predictAt(orderServices, service, pixels, params, resource, new double[] {elapsedSeconds})[0];
         }
-        double scaled = model.predict(features.query(orderServices, service, pixels, resource, elapsedSeconds))
+        double scaled = model.predict(features.query(orderServices, service, pixels, params, resource,
+                        elapsedSeconds))
                 .getOutput().getValues()[0];
         return Math.max(0, scaled * metadata.targetScales().getOrDefault(resource, 1.0));
     }
@@ -70,12 +73,13 @@ public final class UsageModel {
      * through the model's own predictions at the service's smallest and largest trained inputs (an image task
      * holds its pixels; a larger image needs more); it is never below the model's answer.
      */
-    public double[] overRun(Set<String> orderServices, String service, long inputPixels, Resource resource,
-                            double seconds) {
+    public double[] overRun(Set<String> orderServices, String service, long inputPixels, Map<String, Double> params,
+                            Resource resource, double seconds) {
         int n = (int) Math.ceil(Math.max(1, seconds) / STEP_SECONDS);
         double[] times = new double[n + 1];
         Arrays.setAll(times, i -> i * STEP_SECONDS);
-        return predictAt(orderServices, service, metadata.inputPixelsOrLargest(service, inputPixels), resource, times);
+        return predictAt(orderServices, service, metadata.inputPixelsOrLargest(service, inputPixels), params, resource,
+                times);
     }
 
     /**
@@ -90,15 +94,15 @@ public final class UsageModel {
                 && range.largest() >= MIN_RANGE_FOR_SLOPE * range.smallest();
     }
 
-    private double[] predictAt(Set<String> orderServices, String service, long pixels, Resource resource,
-                               double[] times) {
+    private double[] predictAt(Set<String> orderServices, String service, long pixels, Map<String, Double> params,
+                               Resource resource, double[] times) {
         boolean extrapolate = extrapolates(service, pixels, resource);
         ModelMetadata.InputRange range = extrapolate ? metadata.trainedInputs().get(service) : null;
         long[] sizes = extrapolate ? new long[] {pixels, range.largest(), range.smallest()} : new long[] {pixels};
         List<Example<Regressor>> examples = new ArrayList<>(times.length * sizes.length);
         for (long size : sizes) {
             for (double t : times) {
-                examples.add(features.query(orderServices, service, size, resource, t));
+                examples.add(features.query(orderServices, service, size, params, resource, t));
             }
         }
         double scale = metadata.targetScales().getOrDefault(resource, 1.0);
@@ -134,9 +138,10 @@ public final class UsageModel {
     }
 
     /** Usage that a new sample stays under with the model's stated coverage. */
-    public double upperBound(Set<String> orderServices, String service, long inputPixels, Resource resource,
-                             double elapsedSeconds) {
-        return upperBound(predict(orderServices, service, inputPixels, resource, elapsedSeconds), service, resource);
+    public double upperBound(Set<String> orderServices, String service, long inputPixels, Map<String, Double> params,
+                             Resource resource, double elapsedSeconds) {
+        return upperBound(predict(orderServices, service, inputPixels, params, resource, elapsedSeconds), service,
+                resource);
     }
 
     /** The same bound from a prediction already made, so a caller that needs both evaluates the model once. */

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Requests and limits for every task of an order. The model's: request = expected need (mean CPU, peak memory
@@ -55,34 +56,43 @@ public class AllocationService {
         return recommender.equals(ModelTrainer.ML_RECOMMENDER) || Recommenders.byName(recommender).isPresent();
     }
 
-    /** {@code inputPixels}: each task's input size by position, 0 where unknown. */
-    public List<TaskAllocation> recommend(List<String> services, List<Long> inputPixels, String requested) {
+    /**
+     * {@code inputPixels}: each task's input size by position, 0 where unknown; {@code params}: each task's numeric
+     * parameters by position, defaults filled in.
+     */
+    public List<TaskAllocation> recommend(List<String> services, List<Long> inputPixels,
+                                          List<Map<String, Double>> params, String requested) {
         String recommender = requested == null || requested.isBlank() ? defaultRecommender() : requested;
         Set<String> orderServices = Set.copyOf(services);
-        // Computed once per service (per service and input size for the model, the only one that reads the size).
-        boolean bySize = recommender.equals(ModelTrainer.ML_RECOMMENDER);
-        Map<String, TaskAllocation> computed = new HashMap<>();
+        // Computed once per service (per service, input size and parameters for the model, the only one that reads
+        // them).
+        boolean byTask = recommender.equals(ModelTrainer.ML_RECOMMENDER);
+        Map<List<Object>, TaskAllocation> computed = new HashMap<>();
         List<TaskAllocation> result = new ArrayList<>();
         for (int position = 0; position < services.size(); position++) {
             String service = services.get(position);
             long pixels = inputPixels.get(position);
-            TaskAllocation allocation = computed.computeIfAbsent(bySize ? service + "|" + pixels : service,
-                    key -> floorAtOom(forTask(0, service, pixels, orderServices, recommender), pixels));
+            Map<String, Double> taskParams = params.get(position);
+            TaskAllocation allocation = computed.computeIfAbsent(
+                    byTask ? List.of(service, pixels, taskParams) : List.of(service), key -> floorAtOom(
+                            forTask(0, service, pixels, taskParams, orderServices, recommender), pixels));
             result.add(allocation.at(position));
         }
         return result;
     }
 
-    private TaskAllocation forTask(int position, String service, long inputPixels, Set<String> orderServices,
-                                   String recommender) {
+    private TaskAllocation forTask(int position, String service, long inputPixels, Map<String, Double> params,
+                                   Set<String> orderServices, String recommender) {
         Optional<UsageModel> model = models.current();
         if (recommender.equals(ModelTrainer.ML_RECOMMENDER)) {
             if (model.isPresent() && model.get().knows(service)) {
                 UsageModel m = model.get();
                 Double known = m.metadata().expectedSeconds().get(service);
                 double seconds = known != null ? known : expectedSeconds(service);
-                double[] cpu = m.overRun(orderServices, service, inputPixels, Resource.CPU_MILLICORES, seconds);
-                double[] memory = m.overRun(orderServices, service, inputPixels, Resource.MEMORY_BYTES, seconds);
+                double[] cpu = m.overRun(orderServices, service, inputPixels, params, Resource.CPU_MILLICORES,
+                        seconds);
+                double[] memory = m.overRun(orderServices, service, inputPixels, params, Resource.MEMORY_BYTES,
+                        seconds);
                 // Where the calibration finds the model's runs peak below its prediction, the limit is below the
                 // expected need as predicted, and the limit is the better-informed of the two: the request follows.
                 double cpuLimit = m.limit(cpu, service, Resource.CPU_MILLICORES);
@@ -96,7 +106,8 @@ public class AllocationService {
                         m.metadata().algorithm(), 100 * m.metadata().calibration().coverage(),
                         m.metadata().peakCalibration() != null ? "runs" : "samples", inputPixels > 0
                                 ? String.format(Locale.ROOT, "%.2f MP", inputPixels / 1e6)
-                                : "size unknown (the largest seen assumed)"));
+                                : "size unknown (the largest seen assumed)")
+                        + (params.isEmpty() ? "" : ", params " + new TreeMap<>(params)));
             }
             return heuristic(position, service, "vpa",
                     model.isEmpty() ? "no model trained yet; " : "the model has not seen " + service + "; ");

@@ -1,16 +1,20 @@
 package io.rightsize.predictor.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.features.UsageRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Reads every stored sample of finished tasks with its order's context: the rows training learns from. */
 @ApplicationScoped
@@ -22,7 +26,8 @@ public class TrainingData {
                 FROM tasks t JOIN services s ON s.id = t.service_id
                 GROUP BY t.order_id)
             SELECT t.order_id, (extract(epoch FROM o.submitted_at) * 1000)::bigint AS submitted_ms,
-                   os.services, s.name AS service, COALESCE(t.input_pixels, 0) AS input_pixels, x.resource_id,
+                   os.services, s.name AS service, COALESCE(t.input_pixels, 0) AS input_pixels,
+                   t.params::text AS params, x.resource_id,
                    extract(epoch FROM (x.timestamp - t.started_at))::float8 AS elapsed, x.value
             FROM samples x
             JOIN tasks t ON t.id = x.task_id
@@ -45,16 +50,33 @@ public class TrainingData {
             // service name and order's service set, not one per row (a third of the heap training needs otherwise).
             Map<String, String> names = new HashMap<>();
             Map<String, Set<String>> servicesByOrder = new HashMap<>();
+            Map<String, Map<String, Double>> paramsByText = new HashMap<>();
             for (Row row : rows) {
                 String orderId = names.computeIfAbsent(row.getString("order_id"), id -> id);
                 Set<String> services = servicesByOrder.computeIfAbsent(orderId,
                         id -> Set.of(row.getArrayOfStrings("services")));
                 result.add(new UsageRow(orderId, row.getLong("submitted_ms"), services,
                         names.computeIfAbsent(row.getString("service"), name -> name), row.getLong("input_pixels"),
+                        paramsByText.computeIfAbsent(row.getString("params"), TrainingData::numericParams),
                         Resource.fromId(row.getShort("resource_id")), row.getDouble("elapsed"),
                         row.getDouble("value")));
             }
             return result;
         });
+    }
+
+    /** A task's stored parameters (a JSON object), its numeric ones only; one map per distinct text. */
+    static Map<String, Double> numericParams(String json) {
+        Map<String, Double> params = new TreeMap<>();
+        try {
+            Json.mapper().readTree(json == null ? "{}" : json).fields().forEachRemaining(field -> {
+                if (field.getValue().isNumber()) {
+                    params.put(field.getKey(), field.getValue().doubleValue());
+                }
+            });
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("tasks.params is not JSON: " + json, e);
+        }
+        return Map.copyOf(params);
     }
 }

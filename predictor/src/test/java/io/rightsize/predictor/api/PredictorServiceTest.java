@@ -20,6 +20,7 @@ import io.rightsize.api.v1.PredictorServiceGrpc;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
 import io.rightsize.api.v1.Resource;
+import io.rightsize.api.v1.TaskParams;
 import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.api.v1.TrainProgress;
 import io.rightsize.api.v1.TrainRequest;
@@ -160,6 +161,32 @@ class PredictorServiceTest {
         StatusRuntimeException tooMany = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
                 RecommendRequest.newBuilder().addServices("blur").addInputPixels(1).addInputPixels(2).build()));
         assertEquals("input_pixels: 2 sizes for 1 tasks", tooMany.getStatus().getDescription());
+        StatusRuntimeException scale = assertThrows(StatusRuntimeException.class, () -> predictor.recommend(
+                RecommendRequest.newBuilder().addServices("resize").addTaskParams(TaskParams.newBuilder()
+                        .putValues("scale", 9)).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, scale.getStatus().getCode());
+        assertTrue(scale.getStatus().getDescription().startsWith("task_params[0].scale: "),
+                scale.getStatus().getDescription());
+        StatusRuntimeException unknownParam = assertThrows(StatusRuntimeException.class, () -> predictor.predict(
+                PredictRequest.newBuilder().setService("resize").setResource(Resource.MEMORY_BYTES)
+                        .putParams("zoom", 2).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, unknownParam.getStatus().getCode());
+        assertTrue(unknownParam.getStatus().getDescription().startsWith("params.zoom: "),
+                unknownParam.getStatus().getDescription());
+    }
+
+    @Test
+    @Order(5)
+    void aTasksParametersReachTheModel() {
+        // Stored resizes at scale 1 and 2 hold (100 + 30 MiB/s) times it: the model tells them apart.
+        RecommendResponse response = predictor.recommend(RecommendRequest.newBuilder().addServices("resize")
+                .addServices("resize").addTaskParams(TaskParams.newBuilder().putValues("scale", 1))
+                .addTaskParams(TaskParams.newBuilder().putValues("scale", 2)).setRecommender("rightsize-ml").build());
+        long small = response.getTasks(0).getAllocation().getMemoryRequestBytes();
+        long large = response.getTasks(1).getAllocation().getMemoryRequestBytes();
+        assertTrue(large > 1.6 * small, "resize at scale 2 requests " + (large >> 20) + " MiB, at 1 "
+                + (small >> 20) + " MiB");
+        assertTrue(response.getTasks(1).getBasis().contains("params {scale=2.0}"), response.getTasks(1).getBasis());
     }
 
     @Test
@@ -203,7 +230,7 @@ class PredictorServiceTest {
 
     /**
      * Orders of blur (900m, 80 MiB + 60 MiB per megapixel of input, on 1 or 4 megapixels) and resize (400m, memory
-     * 100 MiB + 30 MiB/s), as the orchestrator and the monitor store them.
+     * 100 MiB + 30 MiB/s times its scale, 1 or 2), as the orchestrator and the monitor store them.
      */
     private static void storeOrders(int count) throws Exception {
         Random random = new Random(3);
@@ -223,11 +250,14 @@ class PredictorServiceTest {
                     Instant started = submitted.plusSeconds(15L * p);
                     int seconds = 8 + random.nextInt(3);
                     long pixels = o % 2 == 0 ? 1_000_000 : 4_000_000;
-                    long taskId = storeTask(c, orderId, p, services[p], pixels, started, started.plusSeconds(seconds));
+                    double scale = (o / 2) % 2 == 0 ? 1.0 : 2.0;
+                    String params = services[p].equals("resize") ? "{\"scale\": " + scale + "}" : "{}";
+                    long taskId = storeTask(c, orderId, p, services[p], pixels, params, started,
+                            started.plusSeconds(seconds));
                     for (int t = 0; t <= seconds; t++) {
                         double noise = 1 + 0.02 * random.nextGaussian();
                         double cpu = services[p].equals("blur") ? 900 : 400;
-                        double mib = services[p].equals("blur") ? 80 + 60 * pixels / 1e6 : 100 + 30 * t;
+                        double mib = services[p].equals("blur") ? 80 + 60 * pixels / 1e6 : (100 + 30 * t) * scale;
                         sample(c, orderId, taskId, 1, cpu * noise, started.plusSeconds(t));
                         sample(c, orderId, taskId, 2, mib * (1 << 20) * noise, started.plusSeconds(t));
                     }
@@ -237,20 +267,21 @@ class PredictorServiceTest {
     }
 
     private static long storeTask(Connection c, String orderId, int position, String service, long inputPixels,
-                                  Instant started, Instant finished) throws Exception {
+                                  String params, Instant started, Instant finished) throws Exception {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO services (name) VALUES (?) ON CONFLICT DO NOTHING")) {
             s.setString(1, service);
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO tasks (order_id, position, service_id, params,"
-                + " state, started_at, finished_at, input_pixels) SELECT ?, ?, id, '{}'::jsonb, 'SUCCEEDED', ?, ?, ?"
+                + " state, started_at, finished_at, input_pixels) SELECT ?, ?, id, ?::jsonb, 'SUCCEEDED', ?, ?, ?"
                 + " FROM services WHERE name = ? RETURNING id")) {
             s.setString(1, orderId);
             s.setInt(2, position);
-            s.setTimestamp(3, Timestamp.from(started));
-            s.setTimestamp(4, Timestamp.from(finished));
-            s.setLong(5, inputPixels);
-            s.setString(6, service);
+            s.setString(3, params);
+            s.setTimestamp(4, Timestamp.from(started));
+            s.setTimestamp(5, Timestamp.from(finished));
+            s.setLong(6, inputPixels);
+            s.setString(7, service);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

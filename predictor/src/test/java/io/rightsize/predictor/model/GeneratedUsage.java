@@ -4,13 +4,15 @@ import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.features.UsageRow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 /**
  * Orders of three services with known usage profiles, sampled once a second with 2% noise, on inputs of 0.5, 1, 2
  * or 4 megapixels: blur burns 900m CPU at 80 MiB + 60 MiB per megapixel; resize ramps memory 100 MiB + 30 MiB/s
- * at 400m CPU; grayscale uses 300m and 80 MiB, plus 100m more when the order also contains blur.
+ * times its {@code scale} parameter (0.5, 1 or 1.5) at 400m CPU; grayscale uses 300m and 80 MiB, plus 100m more
+ * when the order also contains blur.
  */
 public final class GeneratedUsage {
 
@@ -29,12 +31,23 @@ public final class GeneratedUsage {
 
     static final long[] INPUT_PIXELS = {500_000, 1_000_000, 2_000_000, 4_000_000};
 
+    static final double[] SCALES = {0.5, 1.0, 1.5};
+
+    /** At resize's default scale, 1. */
     static double memory(String service, long inputPixels, double t) {
+        return memory(service, inputPixels, 1.0, t);
+    }
+
+    static double memory(String service, long inputPixels, double scale, double t) {
         return switch (service) {
             case "blur" -> (80 + 60 * inputPixels / 1e6) * MIB;
-            case "resize" -> (100 + 30 * t) * MIB;
+            case "resize" -> (100 + 30 * t) * scale * MIB;
             default -> 80 * MIB;
         };
+    }
+
+    static Map<String, Double> params(String service, double scale) {
+        return service.equals("resize") ? Map.of("scale", scale) : Map.of();
     }
 
     public static List<UsageRow> orders(int count, long seed) {
@@ -46,14 +59,15 @@ public final class GeneratedUsage {
             Set<String> services = shapes.get(o % shapes.size());
             String orderId = "order-" + o;
             long pixels = INPUT_PIXELS[(o / shapes.size()) % INPUT_PIXELS.length];
+            double scale = SCALES[o % SCALES.length];
             for (String service : services) {
                 int seconds = 8 + random.nextInt(3);
                 for (int t = 0; t <= seconds; t++) {
                     double noise = 1 + 0.02 * random.nextGaussian();
-                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, pixels, Resource.CPU_MILLICORES,
-                            t, cpu(service, services, t) * noise));
-                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, pixels, Resource.MEMORY_BYTES,
-                            t, memory(service, pixels, t) * noise));
+                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, pixels, params(service, scale),
+                            Resource.CPU_MILLICORES, t, cpu(service, services, t) * noise));
+                    rows.add(new UsageRow(orderId, 1_000L * o, services, service, pixels, params(service, scale),
+                            Resource.MEMORY_BYTES, t, memory(service, pixels, scale, t) * noise));
                 }
             }
         }

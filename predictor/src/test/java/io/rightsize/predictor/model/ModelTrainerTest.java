@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,16 +37,31 @@ class ModelTrainerTest {
         Set<String> order = Set.of("blur", "resize", "grayscale");
         for (String service : List.of("blur", "resize", "grayscale")) {
             for (long pixels : GeneratedUsage.INPUT_PIXELS) {
-                for (int t = 0; t <= 8; t += 2) {
-                    double cpu = model.predict(order, service, pixels, Resource.CPU_MILLICORES, t);
-                    assertEquals(GeneratedUsage.cpu(service, order, t), cpu, 0.05 * 900,
-                            service + " CPU at " + t + " s (" + model.metadata().algorithm() + ")");
-                    double memory = model.predict(order, service, pixels, Resource.MEMORY_BYTES, t);
-                    assertEquals(GeneratedUsage.memory(service, pixels, t), memory, 0.05 * 370 * GeneratedUsage.MIB,
-                            service + " memory at " + t + " s on " + pixels + " pixels");
+                for (double scale : GeneratedUsage.SCALES) {
+                    Map<String, Double> params = GeneratedUsage.params(service, scale);
+                    for (int t = 0; t <= 8; t += 2) {
+                        double cpu = model.predict(order, service, pixels, params, Resource.CPU_MILLICORES, t);
+                        assertEquals(GeneratedUsage.cpu(service, order, t), cpu, 0.05 * 900,
+                                service + " CPU at " + t + " s (" + model.metadata().algorithm() + ")");
+                        double memory = model.predict(order, service, pixels, params, Resource.MEMORY_BYTES, t);
+                        assertEquals(GeneratedUsage.memory(service, pixels, scale, t), memory,
+                                0.05 * 510 * GeneratedUsage.MIB,
+                                service + " memory at " + t + " s on " + pixels + " pixels, " + params);
+                    }
                 }
             }
         }
+    }
+
+    @Test
+    void learnsWhatATasksParameterDoesToItsUsage() {
+        UsageModel model = result.model();
+        assertEquals(List.of("resize.scale"), model.metadata().paramFeatures());
+        Set<String> order = Set.of("resize", "grayscale");
+        double small = model.predict(order, "resize", 1_000_000, Map.of("scale", 0.5), Resource.MEMORY_BYTES, 6);
+        double large = model.predict(order, "resize", 1_000_000, Map.of("scale", 1.5), Resource.MEMORY_BYTES, 6);
+        // 280 MiB at 6 s, times the scale: 140 and 420 MiB.
+        assertEquals(3.0, large / small, 0.3, "resize at scale 1.5 vs 0.5: " + large + " / " + small);
     }
 
     @Test
@@ -53,10 +69,10 @@ class ModelTrainerTest {
         UsageModel model = result.model();
         Set<String> order = Set.of("blur", "grayscale");
         assertEquals(4_000_000L, model.metadata().largestInputPixels().get("blur"));
-        assertEquals(model.predict(order, "blur", 4_000_000, Resource.MEMORY_BYTES, 3),
-                model.predict(order, "blur", 0, Resource.MEMORY_BYTES, 3), 1e-9);
-        assertTrue(model.predict(order, "blur", 500_000, Resource.MEMORY_BYTES, 3)
-                < 0.5 * model.predict(order, "blur", 0, Resource.MEMORY_BYTES, 3));
+        assertEquals(model.predict(order, "blur", 4_000_000, Map.of(), Resource.MEMORY_BYTES, 3),
+                model.predict(order, "blur", 0, Map.of(), Resource.MEMORY_BYTES, 3), 1e-9);
+        assertTrue(model.predict(order, "blur", 500_000, Map.of(), Resource.MEMORY_BYTES, 3)
+                < 0.5 * model.predict(order, "blur", 0, Map.of(), Resource.MEMORY_BYTES, 3));
     }
 
     @Test
@@ -66,18 +82,19 @@ class ModelTrainerTest {
         assertEquals(new ModelMetadata.InputRange(500_000, 4_000_000), model.metadata().trainedInputs().get("blur"));
         for (long pixels : new long[] {8_000_000, 16_000_000}) {
             double expected = GeneratedUsage.memory("blur", pixels, 3);
-            assertEquals(expected, model.predict(order, "blur", pixels, Resource.MEMORY_BYTES, 3), 0.05 * expected,
+            assertEquals(expected, model.predict(order, "blur", pixels, Map.of(), Resource.MEMORY_BYTES, 3),
+                    0.05 * expected,
                     "blur memory on " + pixels + " pixels");
-            double[] run = model.overRun(order, "blur", pixels, Resource.MEMORY_BYTES, 6);
-            assertEquals(model.predict(order, "blur", pixels, Resource.MEMORY_BYTES, 3),
+            double[] run = model.overRun(order, "blur", pixels, Map.of(), Resource.MEMORY_BYTES, 6);
+            assertEquals(model.predict(order, "blur", pixels, Map.of(), Resource.MEMORY_BYTES, 3),
                     run[(int) (3 / UsageModel.STEP_SECONDS)], 1e-6, "a run is extrapolated as a single answer is");
             // The highest of 13 noisy half-second answers, stretched: above the profile, by the noise's tail.
             assertEquals(expected, java.util.Arrays.stream(run).max().orElseThrow(), 0.10 * expected);
         }
         assertEquals(GeneratedUsage.cpu("blur", order, 3),
-                model.predict(order, "blur", 16_000_000, Resource.CPU_MILLICORES, 3), 0.05 * 900,
+                model.predict(order, "blur", 16_000_000, Map.of(), Resource.CPU_MILLICORES, 3), 0.05 * 900,
                 "CPU is not extrapolated: a core's rate does not grow with the image");
-        double grayscale = model.predict(order, "grayscale", 16_000_000, Resource.MEMORY_BYTES, 3);
+        double grayscale = model.predict(order, "grayscale", 16_000_000, Map.of(), Resource.MEMORY_BYTES, 3);
         // Grayscale's memory does not grow with the image; the model's small noise between its smallest and largest
         // input is stretched 3.4x at four times the largest, so it stays level within 15%, not 5%.
         assertEquals(80 * GeneratedUsage.MIB, grayscale, 0.15 * 80 * GeneratedUsage.MIB,
@@ -91,8 +108,8 @@ class ModelTrainerTest {
         int runs = 0;
         int covered = 0;
         for (ModelTrainer.TaskRun run : ModelTrainer.TaskRun.of(fresh)) {
-            double[] predicted = model.overRun(run.orderServices(), run.service(), run.inputPixels(), run.resource(),
-                    model.metadata().expectedSeconds().get(run.service()));
+            double[] predicted = model.overRun(run.orderServices(), run.service(), run.inputPixels(), run.params(),
+                    run.resource(), model.metadata().expectedSeconds().get(run.service()));
             runs++;
             covered += run.actualPeak() <= model.limit(predicted, run.service(), run.resource()) ? 1 : 0;
         }
@@ -120,9 +137,10 @@ class ModelTrainerTest {
 
     @Test
     void learnsThatAServiceDependsOnItsOrder() {
-        double withBlur = result.model().predict(Set.of("blur", "grayscale"), "grayscale", 1_000_000,
+        double withBlur = result.model().predict(Set.of("blur", "grayscale"), "grayscale", 1_000_000, Map.of(),
                 Resource.CPU_MILLICORES, 3);
-        double alone = result.model().predict(Set.of("grayscale"), "grayscale", 1_000_000, Resource.CPU_MILLICORES, 3);
+        double alone = result.model().predict(Set.of("grayscale"), "grayscale", 1_000_000, Map.of(),
+                Resource.CPU_MILLICORES, 3);
         assertTrue(withBlur - alone > 50, "grayscale with blur " + withBlur + " vs alone " + alone);
     }
 
@@ -150,8 +168,8 @@ class ModelTrainerTest {
                 assertTrue(error.coverage() >= 0.94, error.resource() + " coverage " + error.coverage());
             }
         }
-        assertTrue(result.model().upperBound(Set.of("blur"), "blur", 1_000_000, Resource.CPU_MILLICORES, 1)
-                > result.model().predict(Set.of("blur"), "blur", 1_000_000, Resource.CPU_MILLICORES, 1));
+        assertTrue(result.model().upperBound(Set.of("blur"), "blur", 1_000_000, Map.of(), Resource.CPU_MILLICORES, 1)
+                > result.model().predict(Set.of("blur"), "blur", 1_000_000, Map.of(), Resource.CPU_MILLICORES, 1));
     }
 
     @Test
@@ -197,39 +215,46 @@ class ModelTrainerTest {
         }
         Set<String> order = Set.of("blur", "resize");
         for (Resource r : List.of(Resource.CPU_MILLICORES, Resource.MEMORY_BYTES)) {
-            assertEquals(result.model().predict(order, "resize", 2_000_000, r, 5),
-                    loaded.predict(order, "resize", 2_000_000, r, 5), 1e-9);
-            assertEquals(loaded.predict(order, "resize", 2_000_000, r, 5),
-                    readBack.predict(order, "resize", 2_000_000, r, 5), 1e-9);
-            assertEquals(result.model().upperBound(order, "resize", 2_000_000, r, 5),
-                    loaded.upperBound(order, "resize", 2_000_000, r, 5), 1e-9);
+            assertEquals(result.model().predict(order, "resize", 2_000_000, Map.of(), r, 5),
+                    loaded.predict(order, "resize", 2_000_000, Map.of(), r, 5), 1e-9);
+            assertEquals(loaded.predict(order, "resize", 2_000_000, Map.of(), r, 5),
+                    readBack.predict(order, "resize", 2_000_000, Map.of(), r, 5), 1e-9);
+            assertEquals(result.model().upperBound(order, "resize", 2_000_000, Map.of(), r, 5),
+                    loaded.upperBound(order, "resize", 2_000_000, Map.of(), r, 5), 1e-9);
         }
         assertEquals(result.model().metadata(), loaded.metadata());
+        // The names models saved before read back by: a renamed field would lose their equal-overrun scores.
+        var equal = Json.mapper().readTree(dir.resolve(ModelStore.METADATA_FILE).toFile()).get("backtest").get(0)
+                .get("equalOverrun");
+        List<String> fields = new ArrayList<>();
+        equal.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("factor", "slackPct", "overrunPct"), fields);
     }
 
     @Test
     void aModelSavedBeforeRunLimitsAndExtrapolationLoadsAndKeepsItsSampleBounds(@TempDir Path dir) throws Exception {
         new ModelStore(dir).save(result.model());
-        // What a model saved before today lacks: run-level limits, trained input ranges, equal-overrun scores.
+        // What a model saved before lacks: run-level limits, trained input ranges, equal-overrun scores, parameters.
         ObjectNode json = (ObjectNode) Json.mapper().readTree(dir.resolve(ModelStore.METADATA_FILE).toFile());
-        json.remove(List.of("peakCalibration", "trainedInputs"));
+        json.remove(List.of("peakCalibration", "trainedInputs", "paramFeatures"));
         json.withArray("backtest").forEach(row -> ((ObjectNode) row).remove("equalOverrun"));
         Files.writeString(dir.resolve(ModelStore.METADATA_FILE), json.toPrettyString());
 
         UsageModel old = new ModelStore(dir).load().orElseThrow();
         assertEquals(null, old.metadata().peakCalibration());
         Set<String> order = Set.of("blur", "grayscale");
-        double[] run = old.overRun(order, "blur", 2_000_000, Resource.MEMORY_BYTES, 6);
+        double[] run = old.overRun(order, "blur", 2_000_000, Map.of(), Resource.MEMORY_BYTES, 6);
         double peakOfSampleBounds = java.util.Arrays.stream(run)
                 .map(p -> old.upperBound(p, "blur", Resource.MEMORY_BYTES)).max().orElseThrow();
         assertEquals(peakOfSampleBounds, old.limit(run, "blur", Resource.MEMORY_BYTES), 1e-6,
                 "the limit is the peak of the sample bounds, as before (now over a run predicted every half second)");
         double modelSays = old.tribuoModel().predict(new FeatureSpace(Set.copyOf(old.metadata().services()))
-                .query(order, "blur", 16_000_000, Resource.MEMORY_BYTES, 3)).getOutput().getValues()[0]
+                .query(order, "blur", 16_000_000, Map.of(), Resource.MEMORY_BYTES, 3)).getOutput().getValues()[0]
                 * old.metadata().targetScales().get(Resource.MEMORY_BYTES);
-        assertEquals(modelSays, old.predict(order, "blur", 16_000_000, Resource.MEMORY_BYTES, 3), 1e-6,
+        assertEquals(modelSays, old.predict(order, "blur", 16_000_000, Map.of(), Resource.MEMORY_BYTES, 3), 1e-6,
                 "nothing is extrapolated without the trained ranges");
-        assertTrue(result.model().predict(order, "blur", 16_000_000, Resource.MEMORY_BYTES, 3) > 1.2 * modelSays,
+        assertTrue(result.model().predict(order, "blur", 16_000_000, Map.of(), Resource.MEMORY_BYTES, 3)
+                > 1.2 * modelSays,
                 "while the same model with them does");
     }
 
