@@ -21,6 +21,9 @@ public final class ModelSummary {
         out.printf(Locale.ROOT, "model %s: %s won, trained on %d samples, validated on %d (Tribuo %s)%n",
                 model.getVersion(), model.getAlgorithm(), model.getTrainingRows(), model.getValidationRows(),
                 model.getTribuoVersion());
+        out.printf(Locale.ROOT, "  features: the order's and the task's service (%s), resource, elapsed seconds, input"
+                + " megapixels%s%n", String.join(", ", model.getServicesList()), model.getParamFeaturesCount() == 0
+                ? "" : ", task parameters " + String.join(", ", model.getParamFeaturesList()));
         for (CandidateResult c : model.getCandidatesList()) {
             out.printf(Locale.ROOT, "  candidate %-22s scaled RMSE %.4f  trained in %.1f s%n", c.getAlgorithm(),
                     c.getScaledRmse(), c.getTrainSeconds());

@@ -8,6 +8,7 @@ import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.Resource;
 import io.rightsize.api.v1.ResourceError;
 import io.rightsize.predictor.model.ModelMetadata;
+import java.util.List;
 
 /** Model metadata as the rightsize.v1 ModelInfo message. */
 final class ModelInfos {
@@ -26,7 +27,9 @@ final class ModelInfos {
                         .setNanos(m.trainedAt().getNano()))
                 .setTargetCoverage(m.calibration().coverage())
                 .setTribuoVersion(m.tribuoVersion())
-                .setDefaultRecommender(defaultRecommender);
+                .setDefaultRecommender(defaultRecommender)
+                .addAllServices(m.services())
+                .addAllParamFeatures(m.paramFeatures() == null ? List.of() : m.paramFeatures());
         m.errors().forEach(e -> b.addErrors(ResourceError.newBuilder().setResource(Resource.valueOf(e.resource().name()))
                 .setRmse(e.rmse()).setMae(e.mae()).setCoverage(e.coverage())));
         m.candidates().forEach(c -> b.addCandidates(CandidateResult.newBuilder().setAlgorithm(c.algorithm())

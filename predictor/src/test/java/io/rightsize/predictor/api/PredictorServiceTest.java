@@ -95,6 +95,8 @@ class PredictorServiceTest {
         assertTrue(model.getPresent());
         assertEquals("v1", model.getVersion());
         assertEquals(4, model.getCandidatesCount());
+        assertEquals(List.of("blur", "resize"), model.getServicesList());
+        assertEquals(List.of("resize.scale"), model.getParamFeaturesList(), "the stored resizes' scale is a feature");
         assertTrue(model.getTrainingRows() > 0 && model.getValidationRows() > 0);
         assertTrue(model.getErrorsList().stream().anyMatch(e -> e.getResource() == Resource.MEMORY_BYTES));
         assertTrue(model.getBacktestCount() > 0);
