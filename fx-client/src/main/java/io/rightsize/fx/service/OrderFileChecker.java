@@ -7,6 +7,7 @@ import io.rightsize.common.order.OrderValidationException;
 import io.rightsize.common.order.OrderValidator;
 import io.rightsize.common.order.TaskRequest;
 import io.rightsize.common.order.ValidOrder;
+import io.rightsize.common.order.ValidTask;
 import io.rightsize.fx.model.OrderFileCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public final class OrderFileChecker {
             OrderSpec spec = parser.parse(json);
             ValidOrder order = validator.validate(spec, absolute.getParent());
             return OrderFileCheck.valid(absolute, spec.id(), spec.tasks().stream().map(TaskRequest::name).toList(),
-                    order.imageInfo().pixels());
+                    order.tasks().stream().map(ValidTask::params).toList(), order.imageInfo().pixels());
         } catch (OrderValidationException e) {
             return OrderFileCheck.refused(absolute, e.field(), e.reason());
         }

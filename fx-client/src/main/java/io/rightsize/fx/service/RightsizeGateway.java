@@ -12,6 +12,7 @@ import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.OrderEvent;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
+import io.rightsize.api.v1.TaskParams;
 import io.rightsize.api.v1.TaskSamplesRequest;
 import io.rightsize.api.v1.TaskUsageRequest;
 import io.rightsize.api.v1.TaskUsageResponse;
@@ -26,6 +27,7 @@ import io.rightsize.fx.model.Endpoints;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -91,12 +93,14 @@ public final class RightsizeGateway implements AutoCloseable {
     }
 
     /**
-     * The allocation each of these services would get, in order; an empty recommender means the predictor's
-     * default. {@code firstInputPixels} is the size of the image the first task reads (0 when unknown); the later
-     * tasks' inputs are known only when they run.
+     * The allocation each of these services would get, in order, with these parameters; an empty recommender means
+     * the predictor's default. {@code firstInputPixels} is the size of the image the first task reads (0 when
+     * unknown); the later tasks' inputs are known only when they run.
      */
-    public RecommendResponse recommend(List<String> services, long firstInputPixels, String recommender) {
+    public RecommendResponse recommend(List<String> services, List<Map<String, Double>> params,
+                                       long firstInputPixels, String recommender) {
         RecommendRequest.Builder request = RecommendRequest.newBuilder().addAllServices(services)
+                .addAllTaskParams(params.stream().map(p -> TaskParams.newBuilder().putAllValues(p).build()).toList())
                 .setRecommender(recommender);
         if (firstInputPixels > 0) {
             request.addInputPixels(firstInputPixels);

@@ -154,7 +154,7 @@ public final class PredictorViewModel {
         List<String> services = file.check().services();
         executor.execute(() -> {
             try {
-                RecommendResponse response = current.recommend(services, file.check().imagePixels(),
+                RecommendResponse response = current.recommend(services, file.check().params(), file.check().imagePixels(),
                         DEFAULT_RECOMMENDER.equals(recommenderName) ? "" : recommenderName);
                 Platform.runLater(() -> {
                     recommendations.setAll(response.getTasksList());
