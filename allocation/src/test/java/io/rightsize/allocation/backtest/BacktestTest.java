@@ -112,6 +112,20 @@ class BacktestTest {
     }
 
     @Test
+    void keepsTwoSeriesOfOneServiceApart() {
+        long[] times = java.util.stream.LongStream.range(0, 20).toArray();
+        double[] flat = new double[20];
+        java.util.Arrays.fill(flat, 10);
+        Series first = new Series("a", "cpu_millicores", times, flat);
+        Series second = new Series("a", "cpu_millicores", times, flat.clone());
+
+        List<BacktestResult> results = Backtest.run(List.of(first, second), 0.5,
+                List.of(Recommenders.byName("seed-max").orElseThrow()));
+
+        assertEquals(2, results.get(0).series(), "two traces of one service joined are still two series");
+    }
+
+    @Test
     void refusesTwoRecommendersOfOneName() {
         assertThrows(IllegalArgumentException.class, () -> Backtest.run(List.of(), 0.5,
                 List.of(Recommenders.byName("vpa").orElseThrow(), Recommenders.byName("vpa").orElseThrow())));

@@ -154,8 +154,8 @@ public final class PredictorViewModel {
         List<String> services = file.check().services();
         executor.execute(() -> {
             try {
-                RecommendResponse response = current.recommend(services, file.check().params(), file.check().imagePixels(),
-                        DEFAULT_RECOMMENDER.equals(recommenderName) ? "" : recommenderName);
+                RecommendResponse response = current.recommend(services, file.check().params(),
+                        file.check().imagePixels(), DEFAULT_RECOMMENDER.equals(recommenderName) ? "" : recommenderName);
                 Platform.runLater(() -> {
                     recommendations.setAll(response.getTasksList());
                     recommender.set(file.file().getFileName() + " by " + response.getRecommender());

@@ -3,6 +3,7 @@ package io.rightsize.predictor.features;
 import io.rightsize.common.messaging.Resource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,8 @@ public final class FeatureSpace {
     private final List<String> services;
     private final List<String> params;
     private final String[] names;
+    /** Each service's parameter columns, found once: a query fills them without string work. */
+    private final Map<String, List<ParamColumn>> paramColumns = new HashMap<>();
 
     /** Without parameter features, as models saved before them were trained. */
     public FeatureSpace(Set<String> services) {
@@ -45,7 +48,12 @@ public final class FeatureSpace {
         for (Resource r : Resource.values()) {
             n.add("resource:" + r.wireName());
         }
-        this.params.forEach(p -> n.add("param:" + p));
+        for (String p : this.params) {
+            String service = p.substring(0, p.lastIndexOf('.'));
+            paramColumns.computeIfAbsent(service, k -> new ArrayList<>())
+                    .add(new ParamColumn(p.substring(service.length() + 1), n.size()));
+            n.add("param:" + p);
+        }
         n.add(ELAPSED);
         n.add(INPUT_MEGAPIXELS);
         this.names = n.toArray(String[]::new);
@@ -65,7 +73,7 @@ public final class FeatureSpace {
         return keys;
     }
 
-    /** One feature per service and parameter name, e.g. {@code resize.scale}. */
+    /** One feature per service and parameter name, e.g. {@code resize.scale} (a parameter name has no dot). */
     public static String paramKey(String service, String param) {
         return service + "." + param;
     }
@@ -107,19 +115,16 @@ public final class FeatureSpace {
             v[i] = orderServices.contains(s) ? 1 : 0;
             v[n + i] = s.equals(service) ? 1 : 0;
         }
-        int r = Resource.values().length;
         v[2 * n + resource.ordinal()] = 1;
-        if (!taskParams.isEmpty()) {
-            String prefix = service + ".";
-            for (int i = 0; i < params.size(); i++) {
-                String key = params.get(i);
-                if (key.startsWith(prefix)) {
-                    v[2 * n + r + i] = taskParams.getOrDefault(key.substring(prefix.length()), 0.0);
-                }
-            }
+        for (ParamColumn column : paramColumns.getOrDefault(service, List.of())) {
+            v[column.index()] = taskParams.getOrDefault(column.param(), 0.0);
         }
         v[names.length - 2] = elapsedSeconds;
         v[names.length - 1] = inputPixels / 1e6;
         return v;
+    }
+
+    /** Where a service's parameter goes among the features. */
+    private record ParamColumn(String param, int index) {
     }
 }

@@ -3,7 +3,9 @@ package io.rightsize.predictor.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Resource;
+import io.rightsize.predictor.features.TaskParams;
 import io.rightsize.predictor.features.UsageRow;
+import io.rightsize.tasks.catalog.InvalidParamException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -50,19 +52,33 @@ public class TrainingData {
             // service name and order's service set, not one per row (a third of the heap training needs otherwise).
             Map<String, String> names = new HashMap<>();
             Map<String, Set<String>> servicesByOrder = new HashMap<>();
-            Map<String, Map<String, Double>> paramsByText = new HashMap<>();
+            Map<String, Map<String, Double>> paramsByServiceAndText = new HashMap<>();
             for (Row row : rows) {
                 String orderId = names.computeIfAbsent(row.getString("order_id"), id -> id);
                 Set<String> services = servicesByOrder.computeIfAbsent(orderId,
                         id -> Set.of(row.getArrayOfStrings("services")));
-                result.add(new UsageRow(orderId, row.getLong("submitted_ms"), services,
-                        names.computeIfAbsent(row.getString("service"), name -> name), row.getLong("input_pixels"),
-                        paramsByText.computeIfAbsent(row.getString("params"), TrainingData::numericParams),
+                String service = names.computeIfAbsent(row.getString("service"), name -> name);
+                String paramsText = row.getString("params");
+                result.add(new UsageRow(orderId, row.getLong("submitted_ms"), services, service,
+                        row.getLong("input_pixels"), paramsByServiceAndText.computeIfAbsent(service + "|" + paramsText,
+                                key -> asServed(service, numericParams(paramsText))),
                         Resource.fromId(row.getShort("resource_id")), row.getDouble("elapsed"),
                         row.getDouble("value")));
             }
             return result;
         });
+    }
+
+    /**
+     * Defaults filled in, as Predict and Recommend fill them: tasks stored by the orchestrator already have them all,
+     * but a row written otherwise (or before a parameter joined the catalog) must not be learnt as 0.
+     */
+    static Map<String, Double> asServed(String service, Map<String, Double> stored) {
+        try {
+            return TaskParams.resolve(service, stored);
+        } catch (InvalidParamException e) {
+            return stored; // a value the catalog no longer accepts: learnt as it ran
+        }
     }
 
     /** A task's stored parameters (a JSON object), its numeric ones only; one map per distinct text. */

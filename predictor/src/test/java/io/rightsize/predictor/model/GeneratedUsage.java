@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Orders of three services with known usage profiles, sampled once a second with 2% noise, on inputs of 0.5, 1, 2
@@ -52,6 +53,8 @@ public final class GeneratedUsage {
 
     public static List<UsageRow> orders(int count, long seed) {
         Random random = new Random(seed);
+        // Scales drawn apart from the sizes and shapes, so no combination of them stands in for the scale.
+        Random scales = new Random(seed + 1);
         List<Set<String>> shapes = List.of(Set.of("blur", "grayscale"), Set.of("resize", "grayscale"),
                 Set.of("blur", "resize"), Set.of("grayscale"), Set.of("blur", "resize", "grayscale"));
         List<UsageRow> rows = new ArrayList<>();
@@ -59,8 +62,9 @@ public final class GeneratedUsage {
             Set<String> services = shapes.get(o % shapes.size());
             String orderId = "order-" + o;
             long pixels = INPUT_PIXELS[(o / shapes.size()) % INPUT_PIXELS.length];
-            double scale = SCALES[o % SCALES.length];
-            for (String service : services) {
+            double scale = SCALES[scales.nextInt(SCALES.length)];
+            // In name order: a Set.of iterates in an order that changes from one JVM to the next, and so would the data.
+            for (String service : new TreeSet<>(services)) {
                 int seconds = 8 + random.nextInt(3);
                 for (int t = 0; t <= seconds; t++) {
                     double noise = 1 + 0.02 * random.nextGaussian();

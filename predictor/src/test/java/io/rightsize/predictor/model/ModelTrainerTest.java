@@ -214,13 +214,14 @@ class ModelTrainerTest {
                     "the staging directory is gone");
         }
         Set<String> order = Set.of("blur", "resize");
+        Map<String, Double> scale1 = GeneratedUsage.params("resize", 1.0);
         for (Resource r : List.of(Resource.CPU_MILLICORES, Resource.MEMORY_BYTES)) {
-            assertEquals(result.model().predict(order, "resize", 2_000_000, Map.of(), r, 5),
-                    loaded.predict(order, "resize", 2_000_000, Map.of(), r, 5), 1e-9);
-            assertEquals(loaded.predict(order, "resize", 2_000_000, Map.of(), r, 5),
-                    readBack.predict(order, "resize", 2_000_000, Map.of(), r, 5), 1e-9);
-            assertEquals(result.model().upperBound(order, "resize", 2_000_000, Map.of(), r, 5),
-                    loaded.upperBound(order, "resize", 2_000_000, Map.of(), r, 5), 1e-9);
+            assertEquals(result.model().predict(order, "resize", 2_000_000, scale1, r, 5),
+                    loaded.predict(order, "resize", 2_000_000, scale1, r, 5), 1e-9);
+            assertEquals(loaded.predict(order, "resize", 2_000_000, scale1, r, 5),
+                    readBack.predict(order, "resize", 2_000_000, scale1, r, 5), 1e-9);
+            assertEquals(result.model().upperBound(order, "resize", 2_000_000, scale1, r, 5),
+                    loaded.upperBound(order, "resize", 2_000_000, scale1, r, 5), 1e-9);
         }
         assertEquals(result.model().metadata(), loaded.metadata());
         // The names models saved before read back by: a renamed field would lose their equal-overrun scores.
