@@ -59,18 +59,28 @@ public final class FeatureSpace {
         this.names = n.toArray(String[]::new);
     }
 
-    /** The parameter features the rows' tasks have. */
+    /**
+     * The parameter features the rows' tasks have, those that take more than one value: a parameter always at its
+     * default teaches nothing, and each column costs the linear and factorization-machine candidates time.
+     */
     public static Set<String> paramKeys(Collection<UsageRow> rows) {
-        Set<String> keys = new TreeSet<>();
+        Map<String, Double> first = new HashMap<>();
+        Set<String> varied = new TreeSet<>();
         Map<String, Double> last = null;
         for (UsageRow row : rows) {
             // Rows of one task share one map: look at each once.
             if (row.params() != last) {
-                row.params().keySet().forEach(name -> keys.add(paramKey(row.service(), name)));
+                row.params().forEach((name, value) -> {
+                    String key = paramKey(row.service(), name);
+                    Double seen = first.putIfAbsent(key, value);
+                    if (seen != null && !seen.equals(value)) {
+                        varied.add(key);
+                    }
+                });
                 last = row.params();
             }
         }
-        return keys;
+        return varied;
     }
 
     /** One feature per service and parameter name, e.g. {@code resize.scale} (a parameter name has no dot). */

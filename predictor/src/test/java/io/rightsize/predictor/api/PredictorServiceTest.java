@@ -96,8 +96,8 @@ class PredictorServiceTest {
         assertEquals("v1", model.getVersion());
         assertEquals(4, model.getCandidatesCount());
         assertEquals(List.of("blur", "resize"), model.getServicesList());
-        assertEquals(List.of("blur.radius", "resize.scale"), model.getParamFeaturesList(),
-                "the stored resizes' scale, and blur's radius: stored as {}, learnt at its default as it is asked");
+        assertEquals(List.of("resize.scale"), model.getParamFeaturesList(),
+                "the stored resizes' scale; not blur's radius, stored as {} and so always at its default");
         assertTrue(model.getTrainingRows() > 0 && model.getValidationRows() > 0);
         assertTrue(model.getErrorsList().stream().anyMatch(e -> e.getResource() == Resource.MEMORY_BYTES));
         assertTrue(model.getBacktestCount() > 0);
