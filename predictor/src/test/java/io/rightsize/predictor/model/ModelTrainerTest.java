@@ -62,6 +62,9 @@ class ModelTrainerTest {
         double large = model.predict(order, "resize", 1_000_000, Map.of("scale", 1.5), Resource.MEMORY_BYTES, 6);
         // 280 MiB at 6 s, times the scale: 140 and 420 MiB.
         assertEquals(3.0, large / small, 0.3, "resize at scale 1.5 vs 0.5: " + large + " / " + small);
+        assertEquals(model.predict(order, "resize", 1_000_000, Map.of("scale", 0.5), Resource.CPU_MILLICORES, 6),
+                model.predict(order, "resize", 1_000_000, Map.of("scale", 1.5), Resource.CPU_MILLICORES, 6), 1e-9,
+                "CPU does not see the parameters: a core's rate does not follow them");
     }
 
     @Test
