@@ -63,10 +63,11 @@ public final class Backtest {
                 }
             }
             AllocationSeries reference = byRecommender.get(REFERENCE);
+            double referenceOverrun = reference == null ? Double.NaN : reference.score(1).overrunPct();
             byRecommender.forEach((name, allocations) -> {
                 ScaledScore own = allocations.score(1);
                 AtEqualOverrun versus = reference == null || name.equals(REFERENCE) ? null
-                        : atEqualOverrun(allocations, reference);
+                        : atEqualOverrun(allocations, reference, Math.min(own.overrunPct(), referenceOverrun));
                 results.add(new BacktestResult(name, resource, own.slackPct(), own.overrunPct(), allocations.series(),
                         versus));
             });
@@ -75,9 +76,8 @@ public final class Backtest {
         return results;
     }
 
-    /** Both scaled up to the lower of their two overruns; null when no factor gets one of them there. */
-    private static AtEqualOverrun atEqualOverrun(AllocationSeries own, AllocationSeries reference) {
-        double level = Math.min(own.score(1).overrunPct(), reference.score(1).overrunPct());
+    /** Both scaled up to {@code level}, the lower of their two overruns; null when no factor gets one there. */
+    private static AtEqualOverrun atEqualOverrun(AllocationSeries own, AllocationSeries reference, double level) {
         Optional<ScaledScore> ownThere = own.atOverrun(level);
         Optional<ScaledScore> referenceThere = reference.atOverrun(level);
         return ownThere.isPresent() && referenceThere.isPresent()

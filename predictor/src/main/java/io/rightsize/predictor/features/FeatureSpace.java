@@ -33,11 +33,6 @@ public final class FeatureSpace {
     /** Each service's parameter columns, found once: a query fills them without string work. */
     private final Map<String, List<ParamColumn>> paramColumns = new HashMap<>();
 
-    /** Without parameter features, as models saved before them were trained. */
-    public FeatureSpace(Set<String> services) {
-        this(services, Set.of());
-    }
-
     /** {@code params}: the parameter features, each {@link #paramKey service and parameter name}. */
     public FeatureSpace(Set<String> services, Collection<String> params) {
         this.services = List.copyOf(new TreeSet<>(services));

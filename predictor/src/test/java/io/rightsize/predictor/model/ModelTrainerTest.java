@@ -252,7 +252,7 @@ class ModelTrainerTest {
                 .map(p -> old.upperBound(p, "blur", Resource.MEMORY_BYTES)).max().orElseThrow();
         assertEquals(peakOfSampleBounds, old.limit(run, "blur", Resource.MEMORY_BYTES), 1e-6,
                 "the limit is the peak of the sample bounds, as before (now over a run predicted every half second)");
-        double modelSays = old.tribuoModel().predict(new FeatureSpace(Set.copyOf(old.metadata().services()))
+        double modelSays = old.tribuoModel().predict(new FeatureSpace(Set.copyOf(old.metadata().services()), List.of())
                 .query(order, "blur", 16_000_000, Map.of(), Resource.MEMORY_BYTES, 3)).getOutput().getValues()[0]
                 * old.metadata().targetScales().get(Resource.MEMORY_BYTES);
         assertEquals(modelSays, old.predict(order, "blur", 16_000_000, Map.of(), Resource.MEMORY_BYTES, 3), 1e-6,

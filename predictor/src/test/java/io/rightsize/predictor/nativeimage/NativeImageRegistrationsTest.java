@@ -41,7 +41,8 @@ class NativeImageRegistrationsTest {
     @Test
     void registersEveryClassASavedModelOfEachCandidateNames(@TempDir Path dir) throws Exception {
         List<UsageRow> rows = GeneratedUsage.orders(4, 3);
-        FeatureSpace features = new FeatureSpace(rows.stream().map(UsageRow::service).collect(Collectors.toSet()));
+        FeatureSpace features = new FeatureSpace(rows.stream().map(UsageRow::service).collect(Collectors.toSet()),
+                List.of());
         MutableDataset<Regressor> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("native check", new RegressionFactory()), new RegressionFactory());
         rows.forEach(row -> data.add(features.example(row, row.inputPixels(), row.value() / 1e6)));
