@@ -23,7 +23,16 @@ public final class TaskMain {
     public static void main(String[] args) {
         // The tasks never open a window; without a display AWT must not try to find one.
         System.setProperty("java.awt.headless", "true");
-        System.exit(run(args, System.out, System.err).code());
+        int code = run(args, System.out, System.err).code();
+        String recordPath = System.getenv(ExitRecord.PATH_VARIABLE);
+        if (recordPath != null && !recordPath.isBlank()) {
+            try {
+                ExitRecord.ofThisProcess(code).write(java.nio.file.Path.of(recordPath));
+            } catch (RuntimeException e) {
+                System.err.println("warning: cannot write the exit record " + recordPath + ": " + e.getMessage());
+            }
+        }
+        System.exit(code);
     }
 
     /** Does everything {@link #main} does except exiting, so tests can run it in-process. */

@@ -70,6 +70,11 @@ public class OrderGrpcService implements OrderService {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT
                     .withDescription("base_dir: " + e.getMessage()).asRuntimeException());
         }
+        if (executor.stopping()) {
+            return Uni.createFrom().failure(Status.UNAVAILABLE
+                    .withDescription("the orchestrator is stopping; submit the order again once it is back")
+                    .asRuntimeException());
+        }
         if (store.exists(order.id()).await().atMost(DB_TIMEOUT)) {
             return alreadyExists(order.id());
         }
@@ -77,7 +82,12 @@ public class OrderGrpcService implements OrderService {
         try {
             stored = store.insert(order, Instant.now()).await().atMost(DB_TIMEOUT);
         } catch (RuntimeException e) {
-            if (store.exists(order.id()).await().atMost(DB_TIMEOUT)) {
+            if (executor.stopping()) {
+            return Uni.createFrom().failure(Status.UNAVAILABLE
+                    .withDescription("the orchestrator is stopping; submit the order again once it is back")
+                    .asRuntimeException());
+        }
+        if (store.exists(order.id()).await().atMost(DB_TIMEOUT)) {
                 return alreadyExists(order.id());
             }
             throw e;

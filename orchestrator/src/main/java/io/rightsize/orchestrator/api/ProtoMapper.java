@@ -70,6 +70,9 @@ final class ProtoMapper {
         if (task.outputImage() != null) {
             b.setOutputImage(task.outputImage());
         }
+        if (task.usage() != null) {
+            b.setCpuSeconds(task.usage().cpuSeconds()).setPeakMemoryBytes(task.usage().peakMemoryBytes());
+        }
         if (task.allocation() != null) {
             var a = task.allocation();
             b.setAllocation(Allocation.newBuilder()

@@ -17,7 +17,7 @@ final class OrderExecution {
     private final List<Consumer<OrderChange>> watchers = new ArrayList<>();
     private OrderRecord snapshot;
     private RunningTask running;
-    private boolean cancelRequested;
+    private String cancelReason;
 
     OrderExecution(ValidOrder order, OrderRecord snapshot) {
         this.order = order;
@@ -56,7 +56,7 @@ final class OrderExecution {
     }
 
     synchronized boolean startTask(RunningTask task) {
-        if (cancelRequested) {
+        if (cancelReason != null) {
             task.cancel();
             return false;
         }
@@ -69,12 +69,19 @@ final class OrderExecution {
     }
 
     synchronized boolean cancelRequested() {
-        return cancelRequested;
+        return cancelReason != null;
     }
 
-    /** Marks the order cancelled and stops its running task, if any. */
-    synchronized void requestCancel() {
-        cancelRequested = true;
+    /** Why the order was cancelled, or null while it was not. */
+    synchronized String cancelReason() {
+        return cancelReason;
+    }
+
+    /** Marks the order cancelled and stops its running task, if any; the first reason given is kept. */
+    synchronized void requestCancel(String reason) {
+        if (cancelReason == null) {
+            cancelReason = reason;
+        }
         if (running != null) {
             running.cancel();
         }

@@ -1,5 +1,6 @@
 package io.rightsize.orchestrator.execution;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rightsize.common.messaging.Allocation;
@@ -15,11 +16,13 @@ import io.rightsize.orchestrator.domain.TaskRecord;
 import io.rightsize.orchestrator.domain.TaskState;
 import io.rightsize.orchestrator.messaging.TaskEventPublisher;
 import io.rightsize.orchestrator.metrics.OrchestratorMetrics;
+import io.rightsize.orchestrator.runner.LocalTaskFiles;
 import io.rightsize.orchestrator.runner.RunningTask;
 import io.rightsize.orchestrator.runner.TaskExit;
 import io.rightsize.orchestrator.runner.TaskLaunch;
 import io.rightsize.orchestrator.runner.TaskRunner;
 import io.rightsize.orchestrator.runner.TaskStartException;
+import io.rightsize.orchestrator.store.DatabaseOutages;
 import io.rightsize.orchestrator.store.OomEventStore;
 import io.rightsize.orchestrator.store.OrderStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +53,10 @@ import org.jboss.logging.Logger;
 public class OrderExecutor {
 
     private static final Logger LOG = Logger.getLogger(OrderExecutor.class);
-    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a stop waits for in-flight orders to be recorded CANCELLED; inside the stack's and Kubernetes' grace. */
+    private static final Duration STOP_WINDOW = Duration.ofSeconds(10);
+    private static final String STOPPING = "cancelled: the orchestrator was stopped";
+    private static final String BY_REQUEST = "cancelled by request";
 
     private final OrchestratorConfig config;
     private final OrderStore store;
@@ -61,6 +67,7 @@ public class OrderExecutor {
     private final OrchestratorMetrics metrics;
     private final Map<String, OrderExecution> active = new ConcurrentHashMap<>();
     private ExecutorService workers;
+    private volatile boolean stopping;
 
     public OrderExecutor(OrchestratorConfig config, OrderStore store, TaskRunner runner, TaskEventPublisher events,
                          AllocationPolicy allocations, OomEventStore oomEvents, OrchestratorMetrics metrics) {
@@ -77,17 +84,38 @@ public class OrderExecutor {
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(config.maxConcurrentOrders(),
                 r -> new Thread(r, "order-runner-" + n.incrementAndGet()));
-        OrphanReaper.failUnfinished(store, DB_TIMEOUT);
+        new OrphanReaper(store, oomEvents, events).endUnfinished();
+    }
+
+    /**
+     * Fired as soon as a stop is asked for (SIGTERM), before the server waits for open calls: ending orders first
+     * completes their WatchOrder streams, so no open stream can hold the stop past its window.
+     */
+    void onStopRequested(@Observes ShutdownDelayInitiatedEvent event) {
+        cancelAll();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        active.values().forEach(OrderExecution::requestCancel);
+        cancelAll();
+    }
+
+    /** Ends every order in flight CANCELLED, their task process trees stopped, and waits for it to be stored. */
+    private void cancelAll() {
+        stopping = true;
+        active.values().forEach(e -> e.requestCancel(STOPPING));
         workers.shutdown();
         try {
-            workers.awaitTermination(20, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(STOP_WINDOW.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warnf("%d orders still in flight after %d s of stopping", active.size(), STOP_WINDOW.toSeconds());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** True once a stop has begun: new orders are refused, in-flight ones are being cancelled. */
+    public boolean stopping() {
+        return stopping;
     }
 
     /** Queues a stored, valid order; it starts as soon as a runner thread is free. */
@@ -126,7 +154,7 @@ public class OrderExecutor {
         if (execution == null) {
             return false;
         }
-        execution.requestCancel();
+        execution.requestCancel(BY_REQUEST);
         return true;
     }
 
@@ -135,7 +163,7 @@ public class OrderExecutor {
         metrics.orderTaken();
         try {
             if (execution.cancelRequested()) {
-                finish(execution, OrderState.CANCELLED, "cancelled before it started");
+                finish(execution, OrderState.CANCELLED, execution.cancelReason() + " before the order started");
                 return;
             }
             OrderRecord order = execution.snapshot().withState(OrderState.RUNNING, null, Instant.now());
@@ -146,7 +174,7 @@ public class OrderExecutor {
             Path input = execution.order().image();
             for (TaskRecord task : order.tasks()) {
                 if (execution.cancelRequested()) {
-                    finish(execution, OrderState.CANCELLED, "cancelled by request");
+                    finish(execution, OrderState.CANCELLED, execution.cancelReason());
                     return;
                 }
                 // The image the task will read is known only now (a resize before it changes its size).
@@ -157,7 +185,7 @@ public class OrderExecutor {
                 TaskExit exit = runWithMemoryRetry(execution, task, input, pixels, allocation);
                 if (!exit.succeeded()) {
                     OrderState end = exit.cancelled() ? OrderState.CANCELLED : OrderState.FAILED;
-                    finish(execution, end, end == OrderState.CANCELLED ? "cancelled by request"
+                    finish(execution, end, end == OrderState.CANCELLED ? execution.cancelReason()
                             : "task " + task.position() + " (" + task.service() + ") failed: " + exit.reason());
                     return;
                 }
@@ -192,9 +220,9 @@ public class OrderExecutor {
                              Allocation allocation) {
         String orderId = execution.order().id();
         Path orderDir = config.workDir().toAbsolutePath().resolve(orderId);
-        String name = String.format("%02d-%s", task.position(), task.service());
+        LocalTaskFiles files = LocalTaskFiles.of(orderDir, task.position(), task.service());
         TaskLaunch launch = new TaskLaunch(orderId, task.id(), task.position(), task.service(), task.params(), input,
-                orderDir.resolve(name + ".png"), orderDir.resolve(name + ".log"), allocation);
+                files.output(), files.log(), allocation);
         RunningTask running;
         Instant startedAt = Instant.now();
         try {
@@ -210,32 +238,35 @@ public class OrderExecutor {
         }
         if (!execution.startTask(running)) {
             running.exit().join();
-            TaskRecord cancelled = task.ended(TaskState.CANCELLED, null, "cancelled by request", Instant.now());
+            TaskRecord cancelled = task.ended(TaskState.CANCELLED, null, execution.cancelReason(), Instant.now());
             updateTask(execution, cancelled, "task cancelled");
             metrics.taskEnded(task.service(), TaskState.CANCELLED);
             return TaskExit.cancelled(-1);
         }
+        // Announced before it is stored: sampling must start now, even while the database is away.
+        events.publish(TaskEvent.started(orderId, task.id(), task.position(), task.service(), running.pid(),
+                running.host(), allocation, startedAt));
         TaskRecord started = task.running(running.pid(), running.host(), startedAt, launch.output().toString(),
                 allocation, inputPixels);
         updateTask(execution, started, "task started");
         metrics.taskStarted(task.service());
-        events.publish(TaskEvent.started(orderId, task.id(), task.position(), task.service(), running.pid(),
-                running.host(), allocation, startedAt));
         LOG.infof("order %s task %d %s started%s: pid %d, cpu %d-%dm, memory %d-%d MiB (%s)", orderId,
                 task.position(), task.service(), task.attempts() > 1 ? " (attempt " + task.attempts() + ")" : "",
                 running.pid(), allocation.cpuRequestMillicores(), allocation.cpuLimitMillicores(),
                 allocation.memoryRequestBytes() >> 20, allocation.memoryLimitBytes() >> 20, allocation.source());
         TaskExit exit = running.exit().join();
         execution.taskEnded();
-        Instant endedAt = Instant.now();
+        Instant endedAt = exit.endedAt();
         TaskState state = exit.succeeded() ? TaskState.SUCCEEDED
                 : exit.cancelled() ? TaskState.CANCELLED : TaskState.FAILED;
-        TaskRecord ended = started.ended(state, exit.exitCode(), exit.reason(), endedAt);
+        TaskRecord ended = started.ended(state, exit.exitCode(),
+                exit.cancelled() ? execution.cancelReason() : exit.reason(), endedAt, exit.usage());
         updateTask(execution, ended, "task " + state.name().toLowerCase());
         metrics.taskEnded(task.service(), state);
         if (exit.outOfMemory()) {
             // Stored before the FAILED event goes out, so whoever reacts to the event finds it.
-            oomEvents.record(orderId, task.id(), allocation.memoryLimitBytes(), endedAt).await().atMost(DB_TIMEOUT);
+            DatabaseOutages.waitOut("the OOM event of task " + task.id(),
+                    () -> oomEvents.record(orderId, task.id(), allocation.memoryLimitBytes(), endedAt));
         }
         TaskEventType type = switch (state) {
             case SUCCEEDED -> TaskEventType.SUCCEEDED;
@@ -251,7 +282,7 @@ public class OrderExecutor {
 
     private void updateTask(OrderExecution execution, TaskRecord task, String message) {
         OrderRecord next = execution.snapshot().withTask(task);
-        store.saveTask(next.id(), task).await().atMost(DB_TIMEOUT);
+        DatabaseOutages.waitOut(message + " (task " + task.id() + ")", () -> store.saveTask(next.id(), task));
         execution.change(next, task.position(), message);
     }
 
@@ -261,7 +292,8 @@ public class OrderExecutor {
         for (TaskRecord task : order.tasks()) {
             if (!task.state().isFinal()) {
                 TaskRecord cancelled = task.ended(TaskState.CANCELLED, null, "order ended before the task ran", now);
-                store.saveTask(order.id(), cancelled).await().atMost(DB_TIMEOUT);
+                String orderId = order.id();
+                DatabaseOutages.waitOut("task " + task.id() + " cancelled", () -> store.saveTask(orderId, cancelled));
                 order = order.withTask(cancelled);
             }
         }
@@ -271,7 +303,7 @@ public class OrderExecutor {
     }
 
     private void save(OrderExecution execution, OrderRecord order, int taskPosition, String message) {
-        store.saveOrder(order).await().atMost(DB_TIMEOUT);
+        DatabaseOutages.waitOut(message + " (" + order.id() + ")", () -> store.saveOrder(order));
         execution.change(order, taskPosition, message);
     }
 }

@@ -1,59 +1,126 @@
 package io.rightsize.orchestrator.execution;
 
+import io.rightsize.common.messaging.TaskEvent;
+import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.orchestrator.domain.OrderRecord;
 import io.rightsize.orchestrator.domain.OrderState;
 import io.rightsize.orchestrator.domain.TaskRecord;
 import io.rightsize.orchestrator.domain.TaskState;
+import io.rightsize.orchestrator.domain.TaskUsage;
+import io.rightsize.orchestrator.messaging.TaskEventPublisher;
+import io.rightsize.orchestrator.runner.LocalProcessRunner;
+import io.rightsize.orchestrator.runner.LocalTaskFiles;
+import io.rightsize.orchestrator.runner.TaskExit;
+import io.rightsize.orchestrator.store.DatabaseOutages;
+import io.rightsize.orchestrator.store.OomEventStore;
 import io.rightsize.orchestrator.store.OrderStore;
-import java.time.Duration;
+import io.rightsize.tasks.ExitRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Ends what a previous orchestrator left behind (after a crash): its orders become FAILED with a reason, and
- * task processes it had started on this host are stopped, so nothing stays RUNNING or orphaned.
+ * Ends what a previous orchestrator left behind (after a crash). A task whose process ended meanwhile is recorded as
+ * it really ended, from the exit record it left (code, end time, usage); one still running is stopped with its whole
+ * process tree; each gets its end event, once. The order then ends SUCCEEDED if every task did, else FAILED with a
+ * reason, so nothing stays RUNNING or orphaned.
  */
 final class OrphanReaper {
 
     private static final Logger LOG = Logger.getLogger(OrphanReaper.class);
-    private static final String TASK_MAIN = "io.rightsize.tasks.TaskMain";
+    private static final String STOPPED = "the orchestrator stopped while the task ran; its process was stopped";
+    private static final String VANISHED = "the task's process ended while no orchestrator ran and left no exit record"
+            + " (it was killed)";
 
-    private OrphanReaper() {
+    private final OrderStore store;
+    private final OomEventStore oomEvents;
+    private final TaskEventPublisher events;
+
+    OrphanReaper(OrderStore store, OomEventStore oomEvents, TaskEventPublisher events) {
+        this.store = store;
+        this.oomEvents = oomEvents;
+        this.events = events;
     }
 
-    static void failUnfinished(OrderStore store, Duration timeout) {
-        Instant now = Instant.now();
-        for (OrderRecord order : store.unfinished().await().atMost(timeout)) {
+    void endUnfinished() {
+        for (OrderRecord order : DatabaseOutages.waitOut("reading unfinished orders", store::unfinished)) {
             OrderRecord next = order;
             for (TaskRecord task : order.tasks()) {
-                if (task.state() == TaskState.RUNNING) {
-                    killIfOurs(task);
-                    next = next.withTask(task.ended(TaskState.FAILED, null,
-                            "the orchestrator stopped while the task ran", now));
-                } else if (task.state() == TaskState.PENDING) {
-                    next = next.withTask(task.ended(TaskState.CANCELLED, null,
-                            "the orchestrator stopped before the task ran", now));
+                TaskRecord ended = switch (task.state()) {
+                    case RUNNING -> reap(order.id(), task);
+                    case PENDING -> task.ended(TaskState.CANCELLED, null,
+                            "the orchestrator stopped before the task ran", Instant.now());
+                    default -> task;
+                };
+                if (ended != task) {
+                    DatabaseOutages.waitOut("task " + task.id() + " left by a previous orchestrator",
+                            () -> store.saveTask(order.id(), ended));
+                    next = next.withTask(ended);
                 }
             }
-            for (TaskRecord task : next.tasks()) {
-                store.saveTask(order.id(), task).await().atMost(timeout);
-            }
-            store.saveOrder(next.withState(OrderState.FAILED,
-                    "the orchestrator stopped while the order was " + order.state().name().toLowerCase(), now))
-                    .await().atMost(timeout);
-            LOG.warnf("order %s was left %s by a previous orchestrator; marked FAILED", order.id(), order.state());
+            boolean allSucceeded = next.tasks().stream().allMatch(t -> t.state() == TaskState.SUCCEEDED);
+            Instant finishedAt = next.tasks().stream().map(TaskRecord::finishedAt).filter(t -> t != null)
+                    .max(Instant::compareTo).orElse(Instant.now());
+            OrderRecord end = allSucceeded ? next.withState(OrderState.SUCCEEDED, null, finishedAt)
+                    : next.withState(OrderState.FAILED, "the orchestrator stopped while the order was "
+                            + order.state().name().toLowerCase(), Instant.now());
+            DatabaseOutages.waitOut("order " + order.id() + " left by a previous orchestrator",
+                    () -> store.saveOrder(end));
+            LOG.warnf("order %s was left %s by a previous orchestrator; now %s", order.id(), order.state(),
+                    end.state());
         }
     }
 
-    private static void killIfOurs(TaskRecord task) {
-        if (task.pid() == null || task.pid() <= 0) {
-            return;
+    /** The task's true end where its process left one, else stopped now; its end event is published either way. */
+    private TaskRecord reap(String orderId, TaskRecord task) {
+        Optional<ProcessHandle> alive = task.pid() == null || task.pid() <= 0 ? Optional.empty()
+                : ProcessHandle.of(task.pid()).filter(ProcessHandle::isAlive)
+                        .filter(p -> LocalProcessRunner.isTaskProcess(p, task.outputImage()));
+        TaskRecord ended;
+        if (alive.isPresent()) {
+            LOG.warnf("stopping orphaned task process %d and its children (task %d)", task.pid(), task.id());
+            alive.get().descendants().forEach(ProcessHandle::destroyForcibly);
+            alive.get().destroyForcibly();
+            ended = task.ended(TaskState.FAILED, null, STOPPED, Instant.now());
+        } else {
+            ended = recordedEnd(orderId, task);
         }
-        ProcessHandle.of(task.pid())
-                .filter(p -> p.info().commandLine().map(c -> c.contains(TASK_MAIN)).orElse(false))
-                .ifPresent(p -> {
-                    LOG.warnf("stopping orphaned task process %d (task %d)", p.pid(), task.id());
-                    p.destroyForcibly();
-                });
+        TaskEventType type = ended.state() == TaskState.SUCCEEDED ? TaskEventType.SUCCEEDED : TaskEventType.FAILED;
+        events.publish(TaskEvent.ended(type, orderId, task.id(), task.position(), task.service(), task.pid(),
+                task.host(), ended.exitCode(), ended.durationSeconds(), ended.reason(), ended.finishedAt()));
+        return ended;
+    }
+
+    private TaskRecord recordedEnd(String orderId, TaskRecord task) {
+        if (task.outputImage() == null) {
+            return task.ended(TaskState.FAILED, null, VANISHED, Instant.now());
+        }
+        LocalTaskFiles files = LocalTaskFiles.ofOutput(Path.of(task.outputImage()));
+        Optional<ExitRecord> record = ExitRecord.read(files.exitRecord());
+        if (record.isEmpty()) {
+            return task.ended(TaskState.FAILED, null, VANISHED, lastWrite(files.log()));
+        }
+        ExitRecord r = record.get();
+        long limit = task.allocation() == null ? 0 : task.allocation().memoryLimitBytes();
+        TaskExit exit = LocalProcessRunner.exitOf(r.exitCode(), files.log(), limit);
+        if (exit.outOfMemory()) {
+            DatabaseOutages.waitOut("the OOM event of task " + task.id(),
+                    () -> oomEvents.record(orderId, task.id(), limit, r.endedAt()));
+        }
+        LOG.infof("task %d ended while no orchestrator ran: exit %d at %s", task.id(), r.exitCode(), r.endedAt());
+        return task.ended(exit.succeeded() ? TaskState.SUCCEEDED : TaskState.FAILED, r.exitCode(), exit.reason(),
+                r.endedAt(), new TaskUsage(r.cpuSeconds(), r.peakMemoryBytes()));
+    }
+
+    /** A killed task's end is no later than its log's last write: closer to the truth than the restart time. */
+    private static Instant lastWrite(Path log) {
+        try {
+            return Files.getLastModifiedTime(log).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
     }
 }

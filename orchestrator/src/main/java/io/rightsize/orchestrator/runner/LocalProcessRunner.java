@@ -1,13 +1,16 @@
 package io.rightsize.orchestrator.runner;
 
 import io.rightsize.orchestrator.config.OrchestratorConfig;
+import io.rightsize.orchestrator.domain.TaskUsage;
 import io.rightsize.tasks.ExitCode;
+import io.rightsize.tasks.ExitRecord;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,10 +40,13 @@ public class LocalProcessRunner implements TaskRunner {
         try {
             Files.createDirectories(launch.output().getParent());
             Files.createDirectories(launch.logFile().getParent());
-            Process process = new ProcessBuilder(command)
+            Path exitRecord = ExitRecord.beside(launch.logFile());
+            Files.deleteIfExists(exitRecord);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(launch.logFile().toFile())
-                    .start();
+                    .redirectOutput(launch.logFile().toFile());
+            builder.environment().put(ExitRecord.PATH_VARIABLE, exitRecord.toString());
+            Process process = builder.start();
             return new LocalTask(process, host, launch.logFile(), launch.allocation().memoryLimitBytes());
         } catch (IOException e) {
             throw new TaskStartException("cannot start " + launch.service() + ": " + e.getMessage(), e);
@@ -63,6 +69,25 @@ public class LocalProcessRunner implements TaskRunner {
         command.add(MAIN_CLASS);
         command.addAll(TaskArguments.of(launch));
         return command;
+    }
+
+    /**
+     * A live process is this runner's task writing {@code outputImage} only if its command line says so: a pid the
+     * system reused for something else is never touched.
+     */
+    public static boolean isTaskProcess(ProcessHandle process, String outputImage) {
+        return process.info().commandLine()
+                .map(c -> c.contains(MAIN_CLASS) && (outputImage == null || c.contains(outputImage)))
+                .orElse(false);
+    }
+
+    /** The end a task process's exit code means; also read for a task that ended while no orchestrator ran. */
+    public static TaskExit exitOf(int code, Path logFile, long memoryLimitBytes) {
+        if (code == ExitCode.OUT_OF_MEMORY.code()) {
+            return TaskExit.outOfMemory(code, "OOMKilled: the task exceeded its memory limit of "
+                    + Math.round((double) memoryLimitBytes / MIB) + " MiB");
+        }
+        return TaskExit.ended(code, code == 0 ? null : "exit code " + code + ": " + LocalTask.lastLine(logFile));
     }
 
     private static String localHost() {
@@ -88,16 +113,19 @@ public class LocalProcessRunner implements TaskRunner {
             this.process = process;
             this.host = host;
             this.exit = process.onExit().thenApply(p -> {
-                int code = p.exitValue();
-                if (cancelled.get()) {
-                    return TaskExit.cancelled(code);
-                }
-                if (code == ExitCode.OUT_OF_MEMORY.code()) {
-                    return TaskExit.outOfMemory(code, "OOMKilled: the task exceeded its memory limit of "
-                            + Math.round((double) memoryLimitBytes / MIB) + " MiB");
-                }
-                return TaskExit.ended(code, code == 0 ? null : "exit code " + code + ": " + lastLine(logFile));
+                Instant endedAt = Instant.now();
+                TaskExit exit = exit(p.exitValue(), logFile, memoryLimitBytes);
+                return ExitRecord.read(ExitRecord.beside(logFile))
+                        .map(r -> exit.recorded(r.endedAt(), new TaskUsage(r.cpuSeconds(), r.peakMemoryBytes())))
+                        .orElseGet(() -> exit.recorded(endedAt, null));
             });
+        }
+
+        private TaskExit exit(int code, Path logFile, long memoryLimitBytes) {
+            if (cancelled.get()) {
+                return TaskExit.cancelled(code);
+            }
+            return exitOf(code, logFile, memoryLimitBytes);
         }
 
         @Override

@@ -17,11 +17,11 @@ public class OomEventStore {
         this.pool = pool;
     }
 
-    /** The service is the task's own, read from its row, so the event cannot name another. */
+    /** The service is the task's own, read from its row, so the event cannot name another; a replay is a no-op. */
     public Uni<Void> record(String orderId, long taskId, long memoryLimitBytes, Instant at) {
         return pool.preparedQuery("INSERT INTO oom_events (task_id, order_id, service_id, memory_limit_bytes,"
                         + " occurred_at) SELECT id, order_id, service_id, $3, $4 FROM tasks"
-                        + " WHERE id = $1 AND order_id = $2")
+                        + " WHERE id = $1 AND order_id = $2 ON CONFLICT (task_id, occurred_at) DO NOTHING")
                 .execute(Tuple.of(taskId, orderId, memoryLimitBytes, at.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }

@@ -9,6 +9,7 @@ import io.rightsize.orchestrator.domain.OrderRecord;
 import io.rightsize.orchestrator.domain.OrderState;
 import io.rightsize.orchestrator.domain.TaskRecord;
 import io.rightsize.orchestrator.domain.TaskState;
+import io.rightsize.orchestrator.domain.TaskUsage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,7 +37,8 @@ public class OrderStore {
     private static final String TASK_COLUMNS = "t.id, t.order_id, t.position, s.name AS service, t.params::text AS params,"
             + " t.state, t.pid, t.host, t.started_at, t.finished_at, t.exit_code, t.reason, t.output_image,"
             + " t.cpu_request_millicores, t.cpu_limit_millicores, t.memory_request_bytes, t.memory_limit_bytes,"
-            + " t.allocation_source, t.attempts, t.input_pixels";
+            + " t.allocation_source, t.attempts, t.input_pixels,"
+            + " t.cpu_seconds, t.peak_memory_bytes";
 
     private final Pool pool;
 
@@ -73,7 +75,7 @@ public class OrderStore {
                 .chain(rows -> {
                     long id = rows.iterator().next().getLong("id");
                     done.add(new TaskRecord(id, task.position(), task.service(), task.params(), TaskState.PENDING,
-                            null, null, null, null, null, null, null, null, 1, 0));
+                            null, null, null, null, null, null, null, null, 1, 0, null));
                     return insertTasks(conn, order, index + 1, done);
                 });
     }
@@ -103,13 +105,15 @@ public class OrderStore {
                 .addString(a == null ? null : a.source())
                 .addInteger(t.attempts())
                 .addLong(t.inputPixels() > 0 ? t.inputPixels() : null)
+                .addDouble(t.usage() == null ? null : t.usage().cpuSeconds())
+                .addLong(t.usage() == null ? null : t.usage().peakMemoryBytes())
                 .addLong(t.id())
                 .addString(orderId);
         return pool.preparedQuery("UPDATE tasks SET state = $1, pid = $2, host = $3, started_at = $4, finished_at = $5,"
                         + " exit_code = $6, reason = $7, output_image = $8, cpu_request_millicores = $9,"
                         + " cpu_limit_millicores = $10, memory_request_bytes = $11, memory_limit_bytes = $12,"
-                        + " allocation_source = $13, attempts = $14, input_pixels = $15"
-                        + " WHERE id = $16 AND order_id = $17")
+                        + " allocation_source = $13, attempts = $14, input_pixels = $15,"
+                        + " cpu_seconds = $16, peak_memory_bytes = $17 WHERE id = $18 AND order_id = $19")
                 .execute(values).replaceWithVoid();
     }
 
@@ -175,7 +179,9 @@ public class OrderStore {
                 row.getString("host"), instant(row.getOffsetDateTime("started_at")),
                 instant(row.getOffsetDateTime("finished_at")), row.getInteger("exit_code"), row.getString("reason"),
                 row.getString("output_image"), allocation, row.getInteger("attempts"),
-                row.getLong("input_pixels") == null ? 0 : row.getLong("input_pixels"));
+                row.getLong("input_pixels") == null ? 0 : row.getLong("input_pixels"),
+                row.getDouble("cpu_seconds") == null ? null
+                        : new TaskUsage(row.getDouble("cpu_seconds"), row.getLong("peak_memory_bytes")));
     }
 
     private static Map<String, Double> readParams(String json) {
