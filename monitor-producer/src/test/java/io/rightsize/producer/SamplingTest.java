@@ -13,6 +13,8 @@ import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.UsageSample;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import java.net.InetAddress;
+import io.rightsize.tasks.TaskProcesses;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,19 +36,23 @@ import org.junit.jupiter.api.Test;
 class SamplingTest {
 
     private static final long TASK_SECONDS = 4;
+    private static final Path CITY = Path.of("../examples/images/city.png").toAbsolutePath().normalize();
+    /** About 4 s of a core on the sample city image. */
+    private static final int GRAYSCALE_PASSES = 60;
 
     @Test
     void samplesARunningTaskOnceASecondUntilItEndsAndDeadLettersMalformedEvents() throws Exception {
         String orderId = "order-" + UUID.randomUUID().toString().substring(0, 8);
         long taskId = System.nanoTime() % 1_000_000;
         Instant startedAt = Instant.now();
-        Process task = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), BusyLoop.class.getName(),
-                Long.toString(TASK_SECONDS)).inheritIO().start();
+        Path output = Files.createTempDirectory("sampling").resolve("00-grayscale.png");
+        Process task = new ProcessBuilder(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                TaskProcesses.MAIN_CLASS, "grayscale", "--input", CITY.toString(), "--output", output.toString(),
+                "--param", "passes=" + GRAYSCALE_PASSES).inheritIO().start();
 
         try (var producer = new KafkaProducer<>(kafkaProps(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("orchestrator", "junk", "{not json " + orderId)).get();
-            TaskEvent started = TaskEvent.started(orderId, taskId, 0, "busy", task.pid(),
+            TaskEvent started = TaskEvent.started(orderId, taskId, 0, "grayscale", task.pid(),
                     InetAddress.getLocalHost().getHostName(), new Allocation(100, 1000, 1, 2, "test"), startedAt);
             producer.send(new ProducerRecord<>("orchestrator", started.key(), Json.write(started))).get();
         }
@@ -66,8 +72,32 @@ class SamplingTest {
             assertTrue(gap > 800 && gap < 1200, "sample gap " + gap + " ms");
         }
         assertEquals(cpu.size() * 4, samples.size(), "four resources per sampling instant");
-        assertTrue(samples.stream().allMatch(s -> s.taskId() == taskId && s.service().equals("busy")));
+        assertTrue(samples.stream().allMatch(s -> s.taskId() == taskId && s.service().equals("grayscale")));
         assertTrue(deadLetterReason("{not json " + orderId).length() > 0, "the malformed event is kept with its reason");
+    }
+
+    /** A STARTED event naming a live process of this host that is no task (forged, or corrupt) is never obeyed. */
+    @Test
+    void deadLettersAStartedEventForAProcessThatIsNoTask() throws Exception {
+        String orderId = "forged-" + UUID.randomUUID().toString().substring(0, 8);
+        Process other = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                BusyLoop.class.getName(), Long.toString(TASK_SECONDS)).inheritIO().start();
+        try (var producer = new KafkaProducer<>(kafkaProps(), new StringSerializer(), new StringSerializer())) {
+            TaskEvent forged = TaskEvent.started(orderId, 7, 0, "blur", other.pid(),
+                    InetAddress.getLocalHost().getHostName(), new Allocation(100, 1000, 1, 2, "test"), Instant.now());
+            String payload = Json.write(forged);
+            producer.send(new ProducerRecord<>("orchestrator", forged.key(), payload)).get();
+            String reason = deadLetterReason(payload);
+            assertTrue(reason.contains("runs no blur task"), reason);
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        assertTrue(samplesOf(orderId, Duration.ofSeconds(3), Duration.ofSeconds(5)).isEmpty(),
+                "no sample of a process that is no task");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The reason the producer's dead-letter strategy recorded for this payload on orchestrator-dlq. */
@@ -92,6 +122,11 @@ class SamplingTest {
     }
 
     private static List<UsageSample> samplesOf(String orderId, Duration quiet) {
+        return samplesOf(orderId, quiet, Duration.ofSeconds(30));
+    }
+
+    /** The order's samples once none has come for {@code quiet}; empty if none came within {@code wait}. */
+    private static List<UsageSample> samplesOf(String orderId, Duration quiet, Duration wait) {
         Properties p = kafkaProps();
         p.put("group.id", "test-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
@@ -99,7 +134,8 @@ class SamplingTest {
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("resources"));
             long[] lastSeen = {System.currentTimeMillis()};
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            long giveUp = System.currentTimeMillis() + wait.toMillis();
+            await().atMost(wait.plusSeconds(30)).until(() -> {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     UsageSample sample = Json.read(record.value(), UsageSample.class);
                     if (sample.orderId().equals(orderId)) {
@@ -108,7 +144,8 @@ class SamplingTest {
                         lastSeen[0] = System.currentTimeMillis();
                     }
                 }
-                return !samples.isEmpty() && System.currentTimeMillis() - lastSeen[0] > quiet.toMillis();
+                return samples.isEmpty() ? System.currentTimeMillis() > giveUp
+                        : System.currentTimeMillis() - lastSeen[0] > quiet.toMillis();
             });
         }
         return samples;

@@ -48,6 +48,14 @@ public final class OrderValidator {
         return new ValidOrder(id, image, info, tasks);
     }
 
+    /** The id of an order to look up: required and of the submitted form, so a bad one is refused before any query. */
+    public String existingId(String id) {
+        if (id.isEmpty()) {
+            throw new OrderValidationException("id", "is required");
+        }
+        return validId(id);
+    }
+
     private String validId(String id) {
         if (id.isEmpty()) {
             return "order-" + UUID.randomUUID().toString().substring(0, 8);

@@ -49,7 +49,12 @@ public class TaskEventConsumer {
         LOG.debugf("%s of task %d received %d ms after it happened", event.type(), event.taskId(),
                 System.currentTimeMillis() - event.timestamp().toEpochMilli());
         if (event.type() == TaskEventType.STARTED) {
-            scheduler.start(event);
+            try {
+                scheduler.start(event);
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("task event refused and sent to the dead-letter topic: %s", e.getMessage());
+                throw e;
+            }
         } else {
             scheduler.ended(event);
         }

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.producer.config.ProbeMode;
 import io.rightsize.producer.config.ProducerConfig;
+import io.rightsize.tasks.TaskProcesses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ public class LocalProcessProbe implements TaskProbe {
 
     /** A task's process started within this long of its STARTED event; a pid reused later is another process. */
     private static final long SAME_PROCESS_MILLIS = 10_000;
+    private static final long EXEC_SETTLE_NANOS = 2_000_000_000L;
 
     private final OperatingSystem os = new SystemInfo().getOperatingSystem();
     private final Optional<ProcFiles> procFiles = ProcFiles.available(Path.of("/proc"))
@@ -44,6 +46,38 @@ public class LocalProcessProbe implements TaskProbe {
     @Override
     public boolean ranHere(TaskEvent event) {
         return event.pid() != null && event.pid() > 0 && host.equals(event.host());
+    }
+
+    /** A live pid of this host that runs no task of the event's service is refused; a gone one is a task that ended. */
+    @Override
+    public Optional<String> refusal(TaskEvent started) {
+        if (!ranHere(started)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(started.pid()).filter(p -> !runsTask(p, started.service()))
+                .filter(ProcessHandle::isAlive)
+                .map(p -> "process " + p.pid() + " on " + host + " runs no " + started.service()
+                        + " task: only task processes the orchestrator launched are sampled");
+    }
+
+    /**
+     * Asked again for a moment when the answer is no: a process just started may still be the JDK's spawn helper,
+     * before it becomes the task's JVM.
+     */
+    private static boolean runsTask(ProcessHandle process, String service) {
+        long deadline = System.nanoTime() + EXEC_SETTLE_NANOS;
+        while (!TaskProcesses.runsService(process, service)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -87,7 +87,11 @@ public class SamplingScheduler {
         }
     }
 
+    /** Starts following a task; throws for an event naming a process that is no task, so it is dead-lettered. */
     public void start(TaskEvent started) {
+        probe.refusal(started).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         if (timer.isShutdown()) {
             // A valid event, so not dead-lettered: when the task ends, the next instance records its run as a gap.
             LOG.infof("shutting down: task %d (order %s) is left to the next instance", started.taskId(),

@@ -21,6 +21,7 @@ import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.domain.OrderRecord;
 import io.rightsize.orchestrator.execution.OrderChange;
 import io.rightsize.orchestrator.execution.OrderExecutor;
+import io.rightsize.orchestrator.store.DatabaseOutages;
 import io.rightsize.orchestrator.store.OrderStore;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -75,22 +76,21 @@ public class OrderGrpcService implements OrderService {
                     .withDescription("the orchestrator is stopping; submit the order again once it is back")
                     .asRuntimeException());
         }
-        if (store.exists(order.id()).await().atMost(DB_TIMEOUT)) {
-            return alreadyExists(order.id());
-        }
         OrderRecord stored;
         try {
-            stored = store.insert(order, Instant.now()).await().atMost(DB_TIMEOUT);
-        } catch (RuntimeException e) {
-            if (executor.stopping()) {
-            return Uni.createFrom().failure(Status.UNAVAILABLE
-                    .withDescription("the orchestrator is stopping; submit the order again once it is back")
-                    .asRuntimeException());
-        }
-        if (store.exists(order.id()).await().atMost(DB_TIMEOUT)) {
+            if (store.exists(order.id()).await().atMost(DB_TIMEOUT)) {
                 return alreadyExists(order.id());
             }
+            stored = insert(order);
+        } catch (RuntimeException e) {
+            if (DatabaseOutages.isOutage(e)) {
+                return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("the database is unreachable;"
+                        + " the order was not accepted, submit it again shortly").asRuntimeException());
+            }
             throw e;
+        }
+        if (stored == null) {
+            return alreadyExists(order.id());
         }
         executor.submit(order, stored);
         LOG.infof("order %s accepted: %d tasks on %s", order.id(), order.tasks().size(), order.image());
@@ -109,7 +109,7 @@ public class OrderGrpcService implements OrderService {
                     .withDescription("limit: must not be negative").asRuntimeException());
         }
         int limit = request.getLimit() == 0 ? 100 : Math.min(request.getLimit(), 1000);
-        return store.list(limit).map(orders -> ListOrdersResponse.newBuilder()
+        return unavailableWhileDatabaseIsDown(store.list(limit)).map(orders -> ListOrdersResponse.newBuilder()
                 .addAllOrders(orders.stream()
                         .map(o -> executor.snapshot(o.id()).orElse(o))
                         .map(ProtoMapper::order).toList())
@@ -160,13 +160,35 @@ public class OrderGrpcService implements OrderService {
     }
 
     private Uni<OrderRecord> find(String id) {
-        if (id.isBlank()) {
-            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("id: is required")
+        try {
+            validator.existingId(id);
+        } catch (OrderValidationException e) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(e.getMessage())
                     .asRuntimeException());
         }
         return executor.snapshot(id).map(o -> Uni.createFrom().item(o))
-                .orElseGet(() -> store.find(id).onItem().transform(found -> found.orElseThrow(() ->
-                        Status.NOT_FOUND.withDescription("id: no order '" + id + "'").asRuntimeException())));
+                .orElseGet(() -> unavailableWhileDatabaseIsDown(store.find(id)).onItem().transform(found ->
+                        found.orElseThrow(() -> Status.NOT_FOUND.withDescription("id: no order '" + id + "'")
+                                .asRuntimeException())));
+    }
+
+    /** A read during a database outage answers UNAVAILABLE with what to do, never the driver's own text. */
+    private static <T> Uni<T> unavailableWhileDatabaseIsDown(Uni<T> read) {
+        return read.onFailure(DatabaseOutages::isOutage).transform(e -> Status.UNAVAILABLE
+                .withDescription("the database is unreachable; orders in flight go on and are stored once it is"
+                        + " back; try again shortly").asRuntimeException());
+    }
+
+    /** Stores a new order; null when another submission of the same id won the race. */
+    private OrderRecord insert(ValidOrder order) {
+        try {
+            return store.insert(order, Instant.now()).await().atMost(DB_TIMEOUT);
+        } catch (RuntimeException e) {
+            if (store.exists(order.id()).await().atMost(DB_TIMEOUT)) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private static Uni<Order> alreadyExists(String id) {

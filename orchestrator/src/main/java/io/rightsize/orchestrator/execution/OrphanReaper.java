@@ -15,6 +15,7 @@ import io.rightsize.orchestrator.store.DatabaseOutages;
 import io.rightsize.orchestrator.store.OomEventStore;
 import io.rightsize.orchestrator.store.OrderStore;
 import io.rightsize.tasks.ExitRecord;
+import io.rightsize.tasks.TaskProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ final class OrphanReaper {
     private TaskRecord reap(String orderId, TaskRecord task) {
         Optional<ProcessHandle> alive = task.pid() == null || task.pid() <= 0 ? Optional.empty()
                 : ProcessHandle.of(task.pid()).filter(ProcessHandle::isAlive)
-                        .filter(p -> LocalProcessRunner.isTaskProcess(p, task.outputImage()));
+                        .filter(p -> task.outputImage() != null && TaskProcesses.writes(p, task.outputImage()));
         TaskRecord ended;
         if (alive.isPresent()) {
             LOG.warnf("stopping orphaned task process %d and its children (task %d)", task.pid(), task.id());

@@ -4,6 +4,7 @@ import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.domain.TaskUsage;
 import io.rightsize.tasks.ExitCode;
 import io.rightsize.tasks.ExitRecord;
+import io.rightsize.tasks.TaskProcesses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class LocalProcessRunner implements TaskRunner {
 
-    static final String MAIN_CLASS = "io.rightsize.tasks.TaskMain";
+    static final String MAIN_CLASS = TaskProcesses.MAIN_CLASS;
     private static final long MIB = 1024 * 1024;
     private static final long MIN_HEAP_MIB = 16;
 
@@ -69,16 +70,6 @@ public class LocalProcessRunner implements TaskRunner {
         command.add(MAIN_CLASS);
         command.addAll(TaskArguments.of(launch));
         return command;
-    }
-
-    /**
-     * A live process is this runner's task writing {@code outputImage} only if its command line says so: a pid the
-     * system reused for something else is never touched.
-     */
-    public static boolean isTaskProcess(ProcessHandle process, String outputImage) {
-        return process.info().commandLine()
-                .map(c -> c.contains(MAIN_CLASS) && (outputImage == null || c.contains(outputImage)))
-                .orElse(false);
     }
 
     /** The end a task process's exit code means; also read for a task that ended while no orchestrator ran. */
