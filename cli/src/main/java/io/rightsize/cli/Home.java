@@ -1,5 +1,6 @@
 package io.rightsize.cli;
 
+import io.rightsize.devstack.StackConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +16,16 @@ public final class Home {
         return Path.of(System.getProperty("rightsize.home", ".")).toAbsolutePath().normalize();
     }
 
+    /** {@code -Drightsize.state} moves it, so that tests of up and down never touch a user's running stack. */
     public static Path stateDir() {
-        return dir().resolve(".rightsize");
+        String state = System.getProperty("rightsize.state");
+        return state == null || state.isBlank() ? dir().resolve(".rightsize")
+                : Path.of(state).toAbsolutePath().normalize();
+    }
+
+    /** The stack that up starts and down stops: the documented ports (or RIGHTSIZE_*_PORT), state under here. */
+    public static StackConfig stackConfig() {
+        return StackConfig.defaults(dir(), stateDir().resolve("stack"), System.getenv());
     }
 
     /** Logs of the in-process Kafka and PostgreSQL go to a file; the terminal shows only what a user needs. */

@@ -2,6 +2,10 @@ package io.rightsize.devstack;
 
 import io.rightsize.devstack.kafka.EmbeddedKafka;
 import io.rightsize.devstack.postgres.EmbeddedPostgresServer;
+import io.rightsize.devstack.process.PidFile;
+import io.rightsize.devstack.process.ProcessRole;
+import io.rightsize.devstack.process.ProcessStop;
+import io.rightsize.devstack.process.StackPids;
 import io.rightsize.devstack.service.ServiceKind;
 import io.rightsize.devstack.service.ServiceProcess;
 import java.io.IOException;
@@ -18,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * The embedded default stack: Kafka and PostgreSQL in this JVM, each service as its own process. Started in
- * dependency order, stopped in reverse.
+ * dependency order, stopped in reverse (also when this JVM is asked to exit), and each process recorded in a pid
+ * file so that what outlives a crash of this JVM can still be found and stopped.
  */
 public final class Stack implements AutoCloseable {
 
@@ -33,6 +38,9 @@ public final class Stack implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgresServer postgres;
     private final Map<ServiceKind, ServiceProcess> services = new EnumMap<>(ServiceKind.class);
+    private final StackPids pids;
+    private final Thread stopOnExit = new Thread(this::close, "stack-stop");
+    private boolean started;
 
     /** Small, quick-starting service JVMs: the demo and the tests favour start-up over peak speed. */
     public static final List<String> DEMO_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -59,7 +67,8 @@ public final class Stack implements AutoCloseable {
         this.kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(),
                 config.kafkaControllerPort());
         this.postgres = new EmbeddedPostgresServer(config.dataDir().resolve("postgres"),
-                config.dataDir().resolve("postgres-binaries"), config.postgresPort());
+                config.dataDir().resolve("postgres-binaries"), config.postgresPort(), false);
+        this.pids = new StackPids(config.pidDir());
         for (ServiceKind kind : ServiceKind.values()) {
             services.put(kind, new ServiceProcess(kind, config.serviceJar(kind), config.port(kind),
                     serviceEnv(kind), config.logDir().resolve(kind.module() + ".log"),
@@ -89,14 +98,25 @@ public final class Stack implements AutoCloseable {
         return services.get(kind);
     }
 
+    public StackPids pids() {
+        return pids;
+    }
+
     public Stack start(Consumer<String> progress) {
-        checkPortsFree();
+        checkCanStart(config);
         try {
             Files.createDirectories(config.workDir());
             Files.createDirectories(config.logDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        synchronized (this) {
+            started = true;
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        }
+        pids.clear();
+        pids.record(PidFile.of("stack", ProcessRole.STACK, ProcessHandle.current(), ownCommandMarker(),
+                List.of(config.kafkaPort(), config.kafkaControllerPort())));
         progress.accept("starting Kafka (KRaft) on " + kafka.bootstrapServers() + " and PostgreSQL on 127.0.0.1:"
                 + postgres.port());
         CompletableFuture<Void> kafkaUp = CompletableFuture.runAsync(() -> {
@@ -105,11 +125,15 @@ public final class Stack implements AutoCloseable {
         });
         CompletableFuture<Void> postgresUp = CompletableFuture.runAsync(postgres::start);
         CompletableFuture.allOf(kafkaUp, postgresUp).join();
+        pids.record(PidFile.of("postgres", ProcessRole.POSTGRES, postgres.postmaster(),
+                postgres.dataDir().toString(), List.of(postgres.port())));
         progress.accept("Kafka and PostgreSQL are up");
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (ServiceProcess service : services.values()) {
             progress.accept("starting " + service.kind().module() + " on " + service.endpoint());
             service.start();
+            pids.record(PidFile.of(service.kind().module(), ProcessRole.SERVICE, service.handle().orElseThrow(),
+                    config.serviceJar(service.kind()).toString(), List.of(service.port())));
         }
         for (ServiceProcess service : services.values()) {
             ready.add(CompletableFuture.runAsync(() -> {
@@ -131,29 +155,75 @@ public final class Stack implements AutoCloseable {
         return endpoints;
     }
 
+    /**
+     * Stops the services together, each with its stop window to finish its work, while Kafka and PostgreSQL still
+     * run; then Kafka, then PostgreSQL. Also runs when this JVM is asked to exit (SIGTERM, Ctrl-C).
+     */
     @Override
-    public void close() {
-        List<ServiceKind> order = new ArrayList<>(services.keySet());
-        java.util.Collections.reverse(order);
-        for (ServiceKind kind : order) {
-            services.get(kind).close();
+    public synchronized void close() {
+        if (!started) {
+            return;
+        }
+        List<ProcessHandle> running = services.values().stream().map(ServiceProcess::handle)
+                .flatMap(java.util.Optional::stream).toList();
+        ProcessStop.stop(running, ProcessRole.SERVICE.signal(), ProcessRole.SERVICE.stopWindow());
+        for (ServiceProcess service : services.values()) {
+            service.close();
+            pids.remove(service.kind().module());
         }
         kafka.close();
         postgres.close();
+        pids.clear();
+        started = false;
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // This is the hook (or another one) running: the JVM forgets its hooks by itself.
+        }
     }
 
-    private void checkPortsFree() {
+    /**
+     * Refuses to start over the live processes of a previous stack with the same state directory, or on busy
+     * ports, naming each port and, when it knows, which process of a previous stack holds it.
+     */
+    public static void checkCanStart(StackConfig config) {
+        StackPids previous = new StackPids(config.pidDir());
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Integer> port : ports(config).entrySet()) {
+            if (!FreePorts.isFree(port.getValue())) {
+                problems.add("port 127.0.0.1:" + port.getValue() + " (" + port.getKey() + ") is in use"
+                        + previous.holding(port.getValue()).map(p -> " by " + p.describe() + " of a previous stack")
+                        .orElse(""));
+            }
+        }
+        List<PidFile> leftovers = previous.running();
+        for (PidFile process : leftovers) {
+            if (problems.stream().noneMatch(p -> p.contains(process.describe()))) {
+                problems.add(process.describe() + " of a previous stack is still running");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("cannot start the stack:\n  " + String.join("\n  ", problems) + "\n"
+                    + (leftovers.isEmpty() ? "is another stack up? set RIGHTSIZE_*_PORT to move this one"
+                    : "run ./rightsize down to stop the previous stack (pid files in " + previous.dir() + ")"));
+        }
+    }
+
+    private static Map<String, Integer> ports(StackConfig config) {
         Map<String, Integer> ports = new java.util.LinkedHashMap<>();
         ports.put("Kafka", config.kafkaPort());
         ports.put("Kafka controller", config.kafkaControllerPort());
         ports.put("PostgreSQL", config.postgresPort());
-        services.values().forEach(s -> ports.put(s.kind().module(), s.port()));
-        List<String> busy = ports.entrySet().stream().filter(e -> !FreePorts.isFree(e.getValue()))
-                .map(e -> e.getKey() + " 127.0.0.1:" + e.getValue()).toList();
-        if (!busy.isEmpty()) {
-            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
-                    + " (is a stack already up? try ./rightsize down, or set RIGHTSIZE_*_PORT)");
+        for (ServiceKind kind : ServiceKind.values()) {
+            ports.put(kind.module(), config.port(kind));
         }
+        return ports;
+    }
+
+    /** What this JVM was started with (main class or jar), to recognise it by in its pid file. */
+    private static String ownCommandMarker() {
+        String command = System.getProperty("sun.java.command", "").strip();
+        return command.isEmpty() ? System.getProperty("java.home") : command.split(" ")[0];
     }
 
     private Map<String, String> serviceEnv(ServiceKind kind) {

@@ -62,6 +62,11 @@ public record StackConfig(Path home, Path dataDir, int kafkaPort, int kafkaContr
         return dataDir.resolve("logs");
     }
 
+    /** One pid file per process of the stack, so that a crashed stack's processes can still be stopped. */
+    public Path pidDir() {
+        return dataDir.resolve("pids");
+    }
+
     private static int port(Map<String, String> env, String variable, int fallback) {
         String value = env.get(variable);
         if (value == null || value.isBlank()) {

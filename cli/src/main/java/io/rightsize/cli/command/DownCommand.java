@@ -1,30 +1,34 @@
 package io.rightsize.cli.command;
 
+import io.rightsize.cli.Home;
+import io.rightsize.devstack.process.PidFile;
+import io.rightsize.devstack.process.ProcessRole;
+import io.rightsize.devstack.process.StackPids;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 
-/** Stops the background stack: services first, then Kafka and PostgreSQL. */
-@Command(name = "down", description = "Stop the stack started with 'up'.")
+/**
+ * Stops the stack: asks the stack process to stop (services first, then Kafka and PostgreSQL); if it died
+ * without doing so, stops the services and PostgreSQL it left running, found by their pid files.
+ */
+@Command(name = "down", description = "Stop the stack started with 'up', or what a crashed stack left running.")
 public class DownCommand implements Callable<Integer> {
 
     @Override
-    public Integer call() throws Exception {
-        var state = StackState.read();
-        if (state.isEmpty() || !state.get().alive()) {
+    public Integer call() {
+        StackPids pids = new StackPids(Home.stackConfig().pidDir());
+        List<PidFile> running = pids.running();
+        boolean stackAlive = running.stream().anyMatch(p -> p.role() == ProcessRole.STACK);
+        if (running.isEmpty()) {
+            pids.clear();
             StackState.delete();
             System.out.println("the stack is not running");
             return 0;
         }
-        ProcessHandle process = ProcessHandle.of(state.get().pid()).orElseThrow();
-        System.out.println("stopping the stack (pid " + process.pid() + ")");
-        process.destroy();
-        try {
-            process.onExit().get(90, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            System.err.println("the stack did not stop within 90 s; killing it");
-            process.destroyForcibly();
-        }
+        System.out.println(stackAlive ? "stopping the stack"
+                : "the stack process is gone; stopping what it left running");
+        pids.stopAll(line -> System.out.println("  " + line));
         StackState.delete();
         System.out.println("stopped");
         return 0;

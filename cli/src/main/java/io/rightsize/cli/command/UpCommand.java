@@ -33,16 +33,24 @@ public class UpCommand implements Callable<Integer> {
             printEndpoints(running.get().endpoints());
             return 0;
         }
-        return foreground ? runInForeground() : startInBackground();
+        StackConfig config = Home.stackConfig();
+        try {
+            Stack.checkCanStart(config);
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        return foreground ? runInForeground(config) : startInBackground();
     }
 
-    private int runInForeground() throws InterruptedException {
-        StackConfig config = StackConfig.defaults(Home.dir(), Home.stateDir().resolve("stack"), System.getenv());
+    private int runInForeground(StackConfig config) throws InterruptedException {
         Stack stack = new Stack(config);
         CountDownLatch stopped = new CountDownLatch(1);
+        // The stack stops itself on exit (services first, while the database still takes their last writes);
+        // this hook waits for that, so the state says "up" until everything is down.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            StackState.delete();
             stack.close();
+            StackState.delete();
             stopped.countDown();
         }, "stack-shutdown"));
         stack.start(line -> System.out.println("  " + line));
@@ -62,7 +70,7 @@ public class UpCommand implements Callable<Integer> {
             command.add("/usr/bin/setsid");
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Drightsize.home=" + Home.dir(), "-cp", System.getProperty("java.class.path"),
+                "-Drightsize.home=" + Home.dir(), "-Drightsize.state=" + Home.stateDir(), "-cp", System.getProperty("java.class.path"),
                 "io.rightsize.cli.Main", "up", "--foreground"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))

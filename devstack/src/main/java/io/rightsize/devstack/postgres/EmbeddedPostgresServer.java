@@ -22,12 +22,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final Path workDir;
     private final int port;
+    private final boolean stopWithJvm;
     private EmbeddedPostgres postgres;
 
+    /** Stopped by a JVM shutdown hook if nobody closes it first: a safety net for tests. */
     public EmbeddedPostgresServer(Path dataDir, Path workDir, int port) {
+        this(dataDir, workDir, port, true);
+    }
+
+    /**
+     * {@code stopWithJvm} false leaves the stop to the owner alone: a JVM runs its shutdown hooks in no set order,
+     * and one that stops the database while services still write to it loses their last rows.
+     */
+    public EmbeddedPostgresServer(Path dataDir, Path workDir, int port, boolean stopWithJvm) {
         this.dataDir = dataDir;
         this.workDir = workDir;
         this.port = port;
+        this.stopWithJvm = stopWithJvm;
     }
 
     public synchronized EmbeddedPostgresServer start() {
@@ -46,7 +57,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(stopWithJvm)
                     .start();
             createDatabase();
             return this;
@@ -57,6 +68,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * The postmaster, read from the first line of its {@code postmaster.pid}: pg_ctl starts it in its own session,
+     * so it is no child of this JVM and outlives it when this JVM is killed.
+     */
+    public synchronized ProcessHandle postmaster() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:" + port + " is not started");
+        }
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
+                    "the postmaster (pid " + pid + " in " + pidFile + ") is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pidFile, e);
+        }
     }
 
     public String jdbcUrl() {

@@ -1,5 +1,7 @@
 package io.rightsize.devstack.service;
 
+import io.rightsize.devstack.process.ProcessRole;
+import io.rightsize.devstack.process.ProcessStop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One service of the stack running as its own JVM process (as it would in a container), with its log in a file. */
@@ -116,20 +119,21 @@ public final class ServiceProcess implements AutoCloseable {
         return process == null ? -1 : process.pid();
     }
 
-    /** Stops gracefully (SIGTERM, so in-flight work is finished or handed back), forcibly after a grace period. */
+    /** The running process, for stopping several services at once; empty when it was never started or is gone. */
+    public synchronized Optional<ProcessHandle> handle() {
+        return process == null || !process.isAlive() ? Optional.empty() : Optional.of(process.toHandle());
+    }
+
+    /**
+     * Stops gracefully (SIGTERM, so in-flight work is finished or handed back); after the service's stop window,
+     * kills it with the processes it started.
+     */
     @Override
     public synchronized void close() {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessStop.stop(List.of(process.toHandle()), ProcessRole.SERVICE.signal(), ProcessRole.SERVICE.stopWindow());
         process = null;
     }
 
