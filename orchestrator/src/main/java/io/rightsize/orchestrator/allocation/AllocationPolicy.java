@@ -9,9 +9,9 @@ import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.domain.ServiceUsage;
 import io.rightsize.orchestrator.predictor.NoRecommendationException;
 import io.rightsize.orchestrator.predictor.PredictorClient;
+import io.rightsize.orchestrator.store.DatabaseOutages;
 import io.rightsize.orchestrator.store.UsageHistory;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,7 +29,6 @@ import org.jboss.logging.Logger;
 public class AllocationPolicy {
 
     private static final Logger LOG = Logger.getLogger(AllocationPolicy.class);
-    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     private static final String UNAVAILABLE = "predictor unavailable";
 
     private final PredictorClient predictor;
@@ -67,7 +66,8 @@ public class AllocationPolicy {
                     recommended.source());
             return recommended;
         } catch (NoRecommendationException e) {
-            ServiceUsage usage = history.of(List.of(service)).await().atMost(DB_TIMEOUT).get(service);
+            ServiceUsage usage = DatabaseOutages.waitOut(service + "'s usage history",
+                    () -> history.of(List.of(service))).get(service);
             LOG.infof("order %s task %d %s: %s (%s); %s", orderId, position, service, UNAVAILABLE, e.getMessage(),
                     usage.lacks(minHistoryRuns) ? "fewer than " + minHistoryRuns
                             + " earlier runs, so the default allocation" : fallback.name() + " on its stored samples");
