@@ -1,5 +1,8 @@
 package io.rightsize.consumer;
 
+import static io.rightsize.consumer.TestRows.gaps;
+import static io.rightsize.consumer.TestRows.rows;
+import static io.rightsize.consumer.TestRows.storeTask;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,15 +30,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
-import static io.rightsize.consumer.TestRows.gaps;
-import static io.rightsize.consumer.TestRows.rows;
-import static io.rightsize.consumer.TestRows.storeTask;
 import io.rightsize.consumer.TestRows.StoredTask;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
