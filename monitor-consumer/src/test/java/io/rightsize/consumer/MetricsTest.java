@@ -38,7 +38,7 @@ class MetricsTest {
     void countsReceivedStoredAndDeadLetteredSamples() throws Exception {
         double received = counter("rightsize_samples_received_total");
         double stored = counter("rightsize_samples_stored_total");
-        double dead = counter("rightsize_samples_dead_lettered_total");
+        double dead = counter("rightsize_samples_dead_lettered_total", "reason=\"malformed\"");
         String orderId = "metrics-" + UUID.randomUUID().toString().substring(0, 8);
         long taskId = UUID.randomUUID().getMostSignificantBits() & Long.MAX_VALUE;
         Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
@@ -57,7 +57,7 @@ class MetricsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertEquals(received + 4, counter("rightsize_samples_received_total"), "3 valid and 1 malformed");
             assertEquals(stored + 3, counter("rightsize_samples_stored_total"));
-            assertEquals(dead + 1, counter("rightsize_samples_dead_lettered_total"));
+            assertEquals(dead + 1, counter("rightsize_samples_dead_lettered_total", "reason=\"malformed\""));
         });
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("rightsize_batch_store_seconds_count{topic=\"resources\"}"))
@@ -78,8 +78,14 @@ class MetricsTest {
 
     /** The counter's value in the Prometheus text; 0 when it has not been registered yet. */
     private static double counter(String name) {
+        return counter(name, "");
+    }
+
+    /** The value of the counter's series whose labels include {@code label}, such as {@code reason="malformed"}. */
+    private static double counter(String name, String label) {
         String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*} (\\S+)$")
+                .matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

@@ -1,5 +1,8 @@
 package io.rightsize.consumer;
 
+import static io.rightsize.consumer.TestRows.gaps;
+import static io.rightsize.consumer.TestRows.rows;
+import static io.rightsize.consumer.TestRows.storeTask;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,11 +30,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.rightsize.consumer.TestRows.StoredTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -244,65 +243,8 @@ class SampleStorageTest {
         assertEquals(1, gaps(task.taskId()));
     }
 
-    private static long gaps(long taskId) throws SQLException {
-        try (Connection c = connection();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM sampling_gaps WHERE task_id = ?")) {
-            s.setLong(1, taskId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private record StoredTask(String orderId, long taskId) {
-    }
-
-    /** Stores an order with one task of the service, as the orchestrator would, so stats can name the service. */
-    private static StoredTask storeTask(String service) throws SQLException {
-        String orderId = "order-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = connection()) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO orders (id, state, image, spec, submitted_at)"
-                    + " VALUES (?, 'RUNNING', 'in.png', '{}'::jsonb, now())")) {
-                s.setString(1, orderId);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO services (name) VALUES (?)"
-                    + " ON CONFLICT (name) DO NOTHING")) {
-                s.setString(1, service);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO tasks (order_id, position, service_id, params,"
-                    + " state) SELECT ?, 0, id, '{}'::jsonb, 'RUNNING' FROM services WHERE name = ? RETURNING id")) {
-                s.setString(1, orderId);
-                s.setString(2, service);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return new StoredTask(orderId, rs.getLong(1));
-                }
-            }
-        }
-    }
-
     private void send(UsageSample sample) throws Exception {
         producer.send(new ProducerRecord<>("resources", sample.key(), Json.write(sample))).get();
-    }
-
-    private static long rows(String orderId) throws SQLException {
-        try (Connection c = connection();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM samples WHERE order_id = ?")) {
-            s.setString(1, orderId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static Connection connection() throws SQLException {
-        return DriverManager.getConnection(config().getValue("quarkus.datasource.jdbc.url", String.class),
-                config().getValue("quarkus.datasource.username", String.class),
-                config().getValue("quarkus.datasource.password", String.class));
     }
 
     private static Config config() {

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
-/** Starts a real PostgreSQL on a free port for a {@code @QuarkusTest} and points both datasources at it. */
+/**
+ * Starts a real PostgreSQL on a free port for a {@code @QuarkusTest} and points both datasources at it; a test field
+ * marked {@link InjectPostgres} gets the server.
+ */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgresServer postgres;
@@ -22,6 +25,12 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER,
                 "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(postgres,
+                new TestInjector.AnnotatedAndMatchesType(InjectPostgres.class, EmbeddedPostgresServer.class));
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Counts samples through the consumer and times each batch from its poll to its commit. Received minus stored minus
@@ -17,8 +19,9 @@ public class ConsumerMetrics {
     private final MeterRegistry registry;
     private final Counter received;
     private final Counter stored;
-    private final Counter deadLettered;
+    private final Map<DeadLetterCause, Counter> deadLettered = new EnumMap<>(DeadLetterCause.class);
     private final Timer batchStore;
+    private final Counter liveDropped;
 
     public ConsumerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,11 +29,18 @@ public class ConsumerMetrics {
                 .description("Samples polled from the topic, malformed ones included").register(registry);
         this.stored = Counter.builder("rightsize.samples.stored").tag("topic", TOPIC)
                 .description("Samples that became new rows (replays are not counted)").register(registry);
-        this.deadLettered = Counter.builder("rightsize.samples.dead.lettered").tag("topic", TOPIC)
-                .description("Malformed samples moved to the dead-letter topic").register(registry);
+        for (DeadLetterCause cause : DeadLetterCause.values()) {
+            deadLettered.put(cause, Counter.builder("rightsize.samples.dead.lettered").tag("topic", TOPIC)
+                    .tag("reason", cause.tag())
+                    .description("Samples moved to the dead-letter topic: malformed, or refused by PostgreSQL")
+                    .register(registry));
+        }
         this.batchStore = Timer.builder("rightsize.batch.store").tag("topic", TOPIC)
                 .description("From a batch's poll to its acknowledgement, database retries included")
                 .publishPercentileHistogram().register(registry);
+        this.liveDropped = Counter.builder("rightsize.live.samples.dropped")
+                .description("Stored samples a slow live watcher never got: its oldest, dropped for newer ones")
+                .register(registry);
     }
 
     public void received(int samples) {
@@ -41,8 +51,12 @@ public class ConsumerMetrics {
         stored.increment(rows);
     }
 
-    public void deadLettered() {
-        deadLettered.increment();
+    public void deadLettered(DeadLetterCause cause) {
+        deadLettered.get(cause).increment();
+    }
+
+    public void liveSampleDropped() {
+        liveDropped.increment();
     }
 
     /** Started when the batch arrives; {@link #batchStored} stops it. */
