@@ -65,7 +65,7 @@ public class AllocationService {
         String recommender = requested == null || requested.isBlank() ? defaultRecommender() : requested;
         Set<String> orderServices = Set.copyOf(services);
         // Computed once per service (per service, input size and parameters for the model, the only one that reads
-        // them).
+        // them); the OOM floor depends on each task's input size, so it is applied per task.
         boolean byTask = recommender.equals(ModelTrainer.ML_RECOMMENDER);
         Map<List<Object>, TaskAllocation> computed = new HashMap<>();
         List<TaskAllocation> result = new ArrayList<>();
@@ -74,9 +74,9 @@ public class AllocationService {
             long pixels = inputPixels.get(position);
             Map<String, Double> taskParams = params.get(position);
             TaskAllocation allocation = computed.computeIfAbsent(
-                    byTask ? List.of(service, pixels, taskParams) : List.of(service), key -> floorAtOom(
-                            forTask(0, service, pixels, taskParams, orderServices, recommender), pixels));
-            result.add(allocation.at(position));
+                    byTask ? List.of(service, pixels, taskParams) : List.of(service),
+                    key -> forTask(0, service, pixels, taskParams, orderServices, recommender));
+            result.add(floorAtOom(allocation, pixels).at(position));
         }
         return result;
     }

@@ -216,6 +216,13 @@ class PredictorServiceTest {
         assertTrue(response.getTasks(1).getAllocation().getMemoryLimitBytes() < 1024L << 20,
                 "an OOM on 1 MP says nothing about 0.5 MP: " + response.getTasks(1).getBasis());
         assertEquals(bumped, response.getTasks(2).getAllocation().getMemoryLimitBytes(), "an unknown size counts");
+
+        // A heuristic is one allocation per service, but the floor is each task's own: its input size decides.
+        RecommendResponse vpa = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
+                .addServices("blur").addInputPixels(4_000_000).addInputPixels(500_000).setRecommender("vpa").build());
+        assertEquals(bumped, vpa.getTasks(0).getAllocation().getMemoryLimitBytes(), vpa.getTasks(0).getBasis());
+        assertTrue(vpa.getTasks(1).getAllocation().getMemoryLimitBytes() < bumped,
+                "vpa's second blur, on 0.5 MP, is not floored by the OOM on 1 MP: " + vpa.getTasks(1).getBasis());
     }
 
     private static Connection database() throws Exception {
