@@ -43,7 +43,8 @@ public final class OrderReports {
         }
         return new TaskReport(task.getId(), task.getPosition(), task.getService(),
                 task.getState().name().replace("TASK_", ""), task.getDurationSeconds(), samples, usage,
-                task.getCpuSeconds(), task.getPeakMemoryBytes(), emptyToNull(task.getOutputImage()), emptyToNull(task.getReason()));
+                task.getCpuSeconds(), task.getPeakMemoryBytes(), emptyToNull(task.getOutputImage()),
+                emptyToNull(task.getReason()));
     }
 
     private static String emptyToNull(String value) {

@@ -56,6 +56,9 @@ class FaultToleranceTest {
 
     private static final Path HOME = Path.of(System.getProperty("rightsize.home")).toAbsolutePath().normalize();
     private static final Duration DOWN = Duration.ofSeconds(4);
+    /** The first task's blur (9 s here with a build beside it); 30 (20 s) where a fault must land before it ends. */
+    private static final int BLUR_RADIUS = 20;
+    private static final int LONG_BLUR_RADIUS = 30;
     /** Longer than the producers' old 120 s delivery timeout, which lost task events. */
     private static final Duration LONG_BROKER_OUTAGE = Duration.ofSeconds(130);
 
@@ -109,7 +112,7 @@ class FaultToleranceTest {
     @Test
     @org.junit.jupiter.api.Order(3)
     void kafkaBrokerDownLongerThanTwoMinutesWhileATaskEnds() throws Exception {
-        runWithFault("Kafka broker down 130 s while a task ends", task -> {
+        runWithFault("Kafka broker down 130 s while a task ends", LONG_BLUR_RADIUS, task -> {
             Instant down = Instant.now();
             stack.kafka().close();
             assertTrue(running(task.getPid()), "the task is still running when the broker stops");
@@ -127,7 +130,7 @@ class FaultToleranceTest {
     @org.junit.jupiter.api.Order(4)
     void postgresDownWhileATaskEnds() throws Exception {
         Instant[] back = new Instant[1];
-        Order order = runWithFault("PostgreSQL down while a task ends", task -> {
+        Order order = runWithFault("PostgreSQL down while a task ends", LONG_BLUR_RADIUS, task -> {
             Instant down = Instant.now();
             stack.postgres().close();
             assertTrue(running(task.getPid()), "the task is still running when PostgreSQL stops");
@@ -149,7 +152,7 @@ class FaultToleranceTest {
         assertTrue(first.getPeakMemoryBytes() > 0 && first.getCpuSeconds() > 0, "its exit record is stored: " + first);
     }
 
-    /** A poison sample in every partition of the samples topic and a poison gap: parked with a reason, nothing blocks. */
+    /** A poison sample in every partition of the samples topic and a poison gap: parked with a reason. */
     @Test
     @org.junit.jupiter.api.Order(5)
     void poisonSamplesAndGapAreDeadLetteredAndStorageGoesOn() throws Exception {
@@ -183,7 +186,7 @@ class FaultToleranceTest {
     @Test
     @org.junit.jupiter.api.Order(6)
     void taskEndsWhileTheOrchestratorIsDead() throws Exception {
-        String id = submit();
+        String id = submit(LONG_BLUR_RADIUS);
         Task task = awaitTask(id, t -> t.getState() == TaskState.TASK_RUNNING && t.getPid() > 0);
         faults++;
         stack.service(ServiceKind.ORCHESTRATOR).kill();
@@ -214,7 +217,7 @@ class FaultToleranceTest {
     @Test
     @org.junit.jupiter.api.Order(7)
     void sigtermWithAStreamOpenCancelsTheOrder() throws Exception {
-        String id = submit();
+        String id = submit(BLUR_RADIUS);
         Task task = awaitTask(id, t -> t.getState() == TaskState.TASK_RUNNING && t.getPid() > 0);
         List<OrderEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.CompletableFuture<Void> streamEnd = new java.util.concurrent.CompletableFuture<>();
@@ -257,7 +260,7 @@ class FaultToleranceTest {
     @Test
     @org.junit.jupiter.api.Order(8)
     void orchestratorKilledAndRestartedLeavesNoOrphanAndNoOrderRunning() throws Exception {
-        String id = submit();
+        String id = submit(BLUR_RADIUS);
         Task running = awaitTask(id, t -> t.getState() == TaskState.TASK_RUNNING && t.getPid() > 0);
         faults++;
         restart(ServiceKind.ORCHESTRATOR);
@@ -278,7 +281,11 @@ class FaultToleranceTest {
      * succeeds and its samples are complete, and returns it.
      */
     private Order runWithFault(String fault, Fault inject) throws Exception {
-        String id = submit();
+        return runWithFault(fault, BLUR_RADIUS, inject);
+    }
+
+    private Order runWithFault(String fault, int blurRadius, Fault inject) throws Exception {
+        String id = submit(blurRadius);
         Task first = awaitTask(id, t -> t.getState() == TaskState.TASK_RUNNING && t.getPid() > 0);
         Thread.sleep(2000);
         faults++;
@@ -345,12 +352,12 @@ class FaultToleranceTest {
         stack.service(kind).awaitReady(Duration.ofSeconds(120));
     }
 
-    private String submit() {
+    private String submit(int blurRadius) {
         String json = """
                 {"image": "%s", "tasks": [
-                  {"name": "blur", "params": {"radius": 20}},
+                  {"name": "blur", "params": {"radius": %d}},
                   {"name": "grayscale", "params": {"passes": 100}}
-                ]}""".formatted(HOME.resolve("examples/images/city.png"));
+                ]}""".formatted(HOME.resolve("examples/images/city.png"), blurRadius);
         return client.orders().submitOrder(SubmitOrderRequest.newBuilder().setOrderJson(json).build()).getId();
     }
 
