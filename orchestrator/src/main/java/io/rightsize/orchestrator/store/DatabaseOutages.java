@@ -2,10 +2,7 @@ package io.rightsize.orchestrator.store;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -46,18 +43,20 @@ public final class DatabaseOutages {
         return result;
     }
 
-    /** An outage: no connection, a lost one, or SQLSTATE class 08 (connection), 53 (resources), 57 (operator). */
+    /**
+     * An outage: PostgreSQL gave no answer (no connection, a lost one, a timeout, a client-side failure on the way), or
+     * answered with SQLSTATE class 08 (connection), 40 (serialization failure, deadlock), 53 (resources) or 57
+     * (operator intervention, e.g. shutting down). Any other answer refuses the statement itself.
+     */
     public static boolean isOutage(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof PgException pg) {
                 String state = pg.getSqlState();
-                return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"));
-            }
-            if (e instanceof IOException || e instanceof TimeoutException || e instanceof ClosedConnectionException
-                    || e instanceof io.smallrye.mutiny.TimeoutException) {
-                return true;
+                return state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57"));
             }
         }
-        return false;
+        return !(error instanceof NullPointerException || error instanceof IllegalArgumentException
+                || error instanceof ClassCastException);
     }
 }

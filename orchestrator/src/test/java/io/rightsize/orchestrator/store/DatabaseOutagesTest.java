@@ -20,13 +20,17 @@ class DatabaseOutagesTest {
         assertTrue(DatabaseOutages.isOutage(pg("57P01")), "admin shutdown");
         assertTrue(DatabaseOutages.isOutage(pg("08006")), "connection failure");
         assertTrue(DatabaseOutages.isOutage(pg("53300")), "too many connections");
+        assertTrue(DatabaseOutages.isOutage(pg("40P01")), "deadlock");
+        assertTrue(DatabaseOutages.isOutage(new IllegalStateException("Result is already complete")),
+                "a client failure with no answer from PostgreSQL");
     }
 
     @Test
     void aRefusedStatementIsNoOutage() {
         assertFalse(DatabaseOutages.isOutage(pg("23505")), "unique violation");
         assertFalse(DatabaseOutages.isOutage(pg("22021")), "bad encoding");
-        assertFalse(DatabaseOutages.isOutage(new IllegalStateException("a bug")));
+        assertFalse(DatabaseOutages.isOutage(pg("42703")), "undefined column");
+        assertFalse(DatabaseOutages.isOutage(new NullPointerException("a bug")));
     }
 
     @Test
