@@ -13,7 +13,10 @@ import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.devstack.testing.KafkaTestResource;
+import io.rightsize.tasks.TaskProcesses;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -38,10 +41,15 @@ class MetricsTest {
                 .body(containsString("rightsize_sampling_gaps_published_total{topic=\"sampling-gaps\"}"))
                 .body(containsString("rightsize_tasks_sampled "));
         double published = value("rightsize_samples_published_total\\{outcome=\"ok\",topic=\"resources\"}");
-        Process task = new ProcessBuilder("sleep", "60").start();
+        // A real task process (only those are sampled), long enough to be followed, stopped when checked.
+        Path output = Files.createTempDirectory("metrics").resolve("00-grayscale.png");
+        Process task = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), TaskProcesses.MAIN_CLASS, "grayscale",
+                "--input", Path.of("../examples/images/city.png").toAbsolutePath().normalize().toString(),
+                "--output", output.toString(), "--param", "passes=100").inheritIO().start();
         try {
             TaskEvent started = TaskEvent.started("metrics-" + UUID.randomUUID().toString().substring(0, 8),
-                    System.nanoTime() % 1_000_000, 0, "sleep", task.pid(), InetAddress.getLocalHost().getHostName(),
+                    System.nanoTime() % 1_000_000, 0, "grayscale", task.pid(), InetAddress.getLocalHost().getHostName(),
                     new Allocation(100, 1000, 1, 2, "test"), Instant.now());
             Properties p = new Properties();
             p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -54,7 +62,7 @@ class MetricsTest {
                         >= published + 4, "one sampling instant is four samples");
             });
         } finally {
-            task.destroy();
+            task.destroyForcibly().waitFor();
         }
     }
 
