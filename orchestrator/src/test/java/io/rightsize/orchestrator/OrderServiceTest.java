@@ -180,6 +180,20 @@ class OrderServiceTest extends OrderServiceClientTest {
         assertEquals(Status.Code.NOT_FOUND, missing.getStatus().getCode());
     }
 
+    /** An id no order can have is refused before any query: no driver text leaks, no huge id is echoed back. */
+    @Test
+    void anImpossibleIdIsRefusedBeforeAnyQuery() {
+        StatusRuntimeException nul = assertThrows(StatusRuntimeException.class,
+                () -> orders.getOrder(GetOrderRequest.newBuilder().setId("p\u0000").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, nul.getStatus().getCode(), nul.getMessage());
+        assertTrue(nul.getStatus().getDescription().startsWith("id: "), nul.getStatus().getDescription());
+        String huge = "x".repeat(1 << 20);
+        StatusRuntimeException tooLong = assertThrows(StatusRuntimeException.class,
+                () -> orders.cancelOrder(CancelOrderRequest.newBuilder().setId(huge).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, tooLong.getStatus().getCode());
+        assertTrue(tooLong.getStatus().getDescription().length() < 200, tooLong.getStatus().getDescription());
+    }
+
     private static String json(String format, Object... args) {
         return String.format(format, args);
     }
