@@ -61,7 +61,9 @@ class StackPidsTest {
     @Test
     void stopAllStopsTheServicesBeforePostgresAndReportsEach() throws Exception {
         Process service = start("sleep", "300");
-        Process postgres = start("sleep", "301");
+        // Like PostgreSQL, the stand-in handles SIGINT itself: a plain sleep started from a background job of a
+        // non-interactive shell (as CI may run the build) inherits SIGINT ignored and would outlast its window.
+        Process postgres = start("perl", "-e", "$SIG{INT} = sub { exit 0 }; sleep 301");
         StackPids pids = new StackPids(dir);
         pids.record(PidFile.of("postgres", ProcessRole.POSTGRES, postgres.toHandle(), "sleep 301", List.of()));
         pids.record(PidFile.of("service", ProcessRole.SERVICE, service.toHandle(), "sleep 300", List.of()));
