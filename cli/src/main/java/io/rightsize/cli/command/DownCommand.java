@@ -3,7 +3,9 @@ package io.rightsize.cli.command;
 import io.rightsize.cli.Home;
 import io.rightsize.devstack.process.PidFile;
 import io.rightsize.devstack.process.ProcessRole;
+import io.rightsize.devstack.process.ProcessStop;
 import io.rightsize.devstack.process.StackPids;
+import io.rightsize.devstack.process.StopSignal;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +24,16 @@ public class DownCommand implements Callable<Integer> {
         boolean stackAlive = running.stream().anyMatch(p -> p.role() == ProcessRole.STACK);
         if (running.isEmpty()) {
             pids.clear();
+            // A stack started by an older version wrote no pid files, only its state.
+            var older = StackState.read().filter(StackState::alive);
+            if (older.isPresent()) {
+                ProcessHandle process = ProcessHandle.of(older.get().pid()).orElseThrow();
+                System.out.println("stopping the stack (pid " + process.pid() + ")");
+                ProcessStop.stop(List.of(process), StopSignal.TERM, ProcessRole.STACK.stopWindow());
+                StackState.delete();
+                System.out.println("stopped");
+                return 0;
+            }
             StackState.delete();
             System.out.println("the stack is not running");
             return 0;

@@ -1,11 +1,11 @@
 package io.rightsize.devstack.process;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Stops processes together: each gets the signal at once, all share one window to finish, and whoever is still
@@ -40,19 +40,33 @@ public final class ProcessStop {
         tree.forEach(p -> awaitExit(p, KILL_WAIT));
     }
 
+    /** Polled, not {@code onExit()}: a zombie no one reaps (not our child) stays "alive" to the JDK forever. */
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!exited(process)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return exited(process);
+            }
+        }
+        return true;
+    }
+
+    /** Gone, or a zombie (it has exited; only its parent's wait is missing). */
+    static boolean exited(ProcessHandle process) {
         if (!process.isAlive()) {
             return true;
         }
         try {
-            process.onExit().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return !process.isAlive();
-        } catch (ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state == 'Z' || state == 'X';
+        } catch (IOException | RuntimeException e) {
             return !process.isAlive();
         }
     }

@@ -54,18 +54,21 @@ public class LocalProcessProbe implements TaskProbe {
         if (!ranHere(started)) {
             return Optional.empty();
         }
-        return ProcessHandle.of(started.pid()).filter(p -> !runsTask(p, started.service()))
+        return ProcessHandle.of(started.pid()).filter(p -> !runsTask(p, started.service(), started.timestamp()))
                 .filter(ProcessHandle::isAlive)
                 .map(p -> "process " + p.pid() + " on " + host + " runs no " + started.service()
                         + " task: only task processes the orchestrator launched are sampled");
     }
 
     /**
-     * Asked again for a moment when the answer is no: a process just started may still be the JDK's spawn helper,
-     * before it becomes the task's JVM.
+     * Asked again for a moment when the answer is no and the process started with the event: it may still be the
+     * JDK's spawn helper, before it becomes the task's JVM. Any other process is refused at once, so a burst of
+     * forged events cannot hold up real ones.
      */
-    private static boolean runsTask(ProcessHandle process, String service) {
-        long deadline = System.nanoTime() + EXEC_SETTLE_NANOS;
+    private static boolean runsTask(ProcessHandle process, String service, java.time.Instant eventTime) {
+        boolean justStarted = process.info().startInstant()
+                .map(s -> Math.abs(s.toEpochMilli() - eventTime.toEpochMilli()) < SAME_PROCESS_MILLIS).orElse(false);
+        long deadline = System.nanoTime() + (justStarted ? EXEC_SETTLE_NANOS : 0);
         while (!TaskProcesses.runsService(process, service)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 return false;

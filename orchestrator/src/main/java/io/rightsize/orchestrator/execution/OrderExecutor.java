@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,7 +85,7 @@ public class OrderExecutor {
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(config.maxConcurrentOrders(),
                 r -> new Thread(r, "order-runner-" + n.incrementAndGet()));
-        new OrphanReaper(store, oomEvents, events).endUnfinished();
+        new OrphanReaper(store, oomEvents, events, config.workDir()).endUnfinished();
     }
 
     /**
@@ -122,8 +123,14 @@ public class OrderExecutor {
     public void submit(ValidOrder order, OrderRecord stored) {
         OrderExecution execution = new OrderExecution(order, stored);
         active.put(order.id(), execution);
-        workers.submit(() -> run(execution));
         metrics.orderSubmitted();
+        try {
+            workers.submit(() -> run(execution));
+        } catch (RejectedExecutionException e) {
+            // Accepted just as a stop began: it ends CANCELLED here rather than stay queued for good.
+            execution.requestCancel(STOPPING);
+            run(execution);
+        }
     }
 
     /** The in-flight snapshot, when the order is running or queued here. */

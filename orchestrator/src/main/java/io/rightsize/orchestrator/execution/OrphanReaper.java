@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -39,23 +40,20 @@ final class OrphanReaper {
     private final OrderStore store;
     private final OomEventStore oomEvents;
     private final TaskEventPublisher events;
+    private final Path workDir;
 
-    OrphanReaper(OrderStore store, OomEventStore oomEvents, TaskEventPublisher events) {
+    OrphanReaper(OrderStore store, OomEventStore oomEvents, TaskEventPublisher events, Path workDir) {
         this.store = store;
         this.oomEvents = oomEvents;
         this.events = events;
+        this.workDir = workDir.toAbsolutePath();
     }
 
     void endUnfinished() {
         for (OrderRecord order : DatabaseOutages.waitOut("reading unfinished orders", store::unfinished)) {
             OrderRecord next = order;
             for (TaskRecord task : order.tasks()) {
-                TaskRecord ended = switch (task.state()) {
-                    case RUNNING -> reap(order.id(), task);
-                    case PENDING -> task.ended(TaskState.CANCELLED, null,
-                            "the orchestrator stopped before the task ran", Instant.now());
-                    default -> task;
-                };
+                TaskRecord ended = reap(order.id(), task);
                 if (ended != task) {
                     DatabaseOutages.waitOut("task " + task.id() + " left by a previous orchestrator",
                             () -> store.saveTask(order.id(), ended));
@@ -75,19 +73,29 @@ final class OrphanReaper {
         }
     }
 
-    /** The task's true end where its process left one, else stopped now; its end event is published either way. */
+    /**
+     * The task as it really ended. Its process is found by the output it writes, not only by the stored pid: a task
+     * launched while its start could not be stored (a database outage) is still PENDING in the database. Whatever of
+     * it still runs is stopped with its children; a task that ran gets its end event.
+     */
     private TaskRecord reap(String orderId, TaskRecord task) {
-        Optional<ProcessHandle> alive = task.pid() == null || task.pid() <= 0 ? Optional.empty()
-                : ProcessHandle.of(task.pid()).filter(ProcessHandle::isAlive)
-                        .filter(p -> task.outputImage() != null && TaskProcesses.writes(p, task.outputImage()));
+        LocalTaskFiles files = task.outputImage() != null ? LocalTaskFiles.ofOutput(Path.of(task.outputImage()))
+                : LocalTaskFiles.of(workDir.resolve(orderId), task.position(), task.service());
+        Optional<ExitRecord> record = ExitRecord.read(files.exitRecord());
+        boolean stopped = stopProcessesWriting(files.output(), task);
+        if (task.state().isFinal()) {
+            return task;
+        }
         TaskRecord ended;
-        if (alive.isPresent()) {
-            LOG.warnf("stopping orphaned task process %d and its children (task %d)", task.pid(), task.id());
-            alive.get().descendants().forEach(ProcessHandle::destroyForcibly);
-            alive.get().destroyForcibly();
+        if (record.isPresent()) {
+            ended = recordedEnd(orderId, task, files, record.get());
+        } else if (stopped) {
             ended = task.ended(TaskState.FAILED, null, STOPPED, Instant.now());
+        } else if (task.state() == TaskState.RUNNING) {
+            ended = task.ended(TaskState.FAILED, null, VANISHED, lastWrite(files.log()));
         } else {
-            ended = recordedEnd(orderId, task);
+            return task.ended(TaskState.CANCELLED, null, "the orchestrator stopped before the task ran",
+                    Instant.now());
         }
         TaskEventType type = ended.state() == TaskState.SUCCEEDED ? TaskEventType.SUCCEEDED : TaskEventType.FAILED;
         events.publish(TaskEvent.ended(type, orderId, task.id(), task.position(), task.service(), task.pid(),
@@ -95,16 +103,19 @@ final class OrphanReaper {
         return ended;
     }
 
-    private TaskRecord recordedEnd(String orderId, TaskRecord task) {
-        if (task.outputImage() == null) {
-            return task.ended(TaskState.FAILED, null, VANISHED, Instant.now());
+    /** Stops, with their children, the live task processes writing {@code output}; true if there were any. */
+    private static boolean stopProcessesWriting(Path output, TaskRecord task) {
+        List<ProcessHandle> live = ProcessHandle.allProcesses()
+                .filter(p -> TaskProcesses.writes(p, output.toString())).toList();
+        for (ProcessHandle process : live) {
+            LOG.warnf("stopping orphaned task process %d and its children (task %d)", process.pid(), task.id());
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
-        LocalTaskFiles files = LocalTaskFiles.ofOutput(Path.of(task.outputImage()));
-        Optional<ExitRecord> record = ExitRecord.read(files.exitRecord());
-        if (record.isEmpty()) {
-            return task.ended(TaskState.FAILED, null, VANISHED, lastWrite(files.log()));
-        }
-        ExitRecord r = record.get();
+        return !live.isEmpty();
+    }
+
+    private TaskRecord recordedEnd(String orderId, TaskRecord task, LocalTaskFiles files, ExitRecord r) {
         long limit = task.allocation() == null ? 0 : task.allocation().memoryLimitBytes();
         TaskExit exit = LocalProcessRunner.exitOf(r.exitCode(), files.log(), limit);
         if (exit.outOfMemory()) {

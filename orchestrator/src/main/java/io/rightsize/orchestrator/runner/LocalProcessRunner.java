@@ -26,6 +26,7 @@ public class LocalProcessRunner implements TaskRunner {
     static final String MAIN_CLASS = TaskProcesses.MAIN_CLASS;
     private static final long MIB = 1024 * 1024;
     private static final long MIN_HEAP_MIB = 16;
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final OrchestratorConfig config;
     private final String host;
@@ -56,6 +57,12 @@ public class LocalProcessRunner implements TaskRunner {
 
     List<String> command(TaskLaunch launch) {
         List<String> command = new ArrayList<>();
+        // A session of its own: Ctrl-C in the terminal that started the stack goes to the orchestrator, which
+        // cancels the task, instead of killing the task first and having it recorded FAILED (exit 130). setsid execs
+        // the JVM in place, so the pid stays the task's.
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
         command.add(config.javaCommand().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // The floor only keeps a JVM able to start at all; above it the heap follows the allocation exactly.
         long heapMiB = Math.max(MIN_HEAP_MIB, launch.allocation().memoryLimitBytes() * 3 / 4 / MIB);

@@ -1,8 +1,12 @@
 package io.rightsize.orchestrator.store;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -44,9 +48,9 @@ public final class DatabaseOutages {
     }
 
     /**
-     * An outage: PostgreSQL gave no answer (no connection, a lost one, a timeout, a client-side failure on the way), or
-     * answered with SQLSTATE class 08 (connection), 40 (serialization failure, deadlock), 53 (resources) or 57
-     * (operator intervention, e.g. shutting down). Any other answer refuses the statement itself.
+     * An outage: no connection, a lost or closed one, a timeout, or SQLSTATE class 08 (connection), 40 (serialization
+     * failure, deadlock), 53 (resources) or 57 (operator intervention, e.g. shutting down). Anything else, a statement
+     * PostgreSQL refuses or a bug of ours, fails at once: waiting would not change it.
      */
     public static boolean isOutage(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
@@ -55,8 +59,11 @@ public final class DatabaseOutages {
                 return state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
                         || state.startsWith("57"));
             }
+            if (e instanceof IOException || e instanceof TimeoutException || e instanceof ClosedConnectionException
+                    || e instanceof io.smallrye.mutiny.TimeoutException || e instanceof VertxException) {
+                return true;
+            }
         }
-        return !(error instanceof NullPointerException || error instanceof IllegalArgumentException
-                || error instanceof ClassCastException);
+        return false;
     }
 }
