@@ -58,7 +58,7 @@ public final class ProcessStop {
     }
 
     /** Gone, or a zombie (it has exited; only its parent's wait is missing). */
-    static boolean exited(ProcessHandle process) {
+    public static boolean exited(ProcessHandle process) {
         if (!process.isAlive()) {
             return true;
         }

@@ -72,8 +72,8 @@ class StackPidsTest {
         List<PidFile> stopped = pids.stopAll(report::add);
 
         assertEquals(List.of("service", "postgres"), stopped.stream().map(PidFile::name).toList());
-        assertFalse(service.isAlive());
-        assertFalse(postgres.isAlive());
+        assertTrue(ProcessStop.exited(service.toHandle()));
+        assertTrue(ProcessStop.exited(postgres.toHandle()));
         assertEquals(List.of("stopping service (pid " + service.pid() + ")", "stopped service (pid " + service.pid()
                 + ")", "stopping postgres (pid " + postgres.pid() + ")", "stopped postgres (pid " + postgres.pid()
                 + ")"), report);
@@ -94,7 +94,7 @@ class StackPidsTest {
                 Duration.ofSeconds(1));
 
         assertEquals(List.of(stubborn.pid()), killed.stream().map(ProcessHandle::pid).toList());
-        assertFalse(stubborn.isAlive());
+        assertTrue(ProcessStop.exited(stubborn.toHandle()));
         children.forEach(child -> assertTrue(ProcessStop.exited(child), "its child " + child.pid() + " is killed too"));
     }
 
