@@ -130,6 +130,11 @@ public class OrderExecutor {
             // Accepted just as a stop began: it ends CANCELLED here rather than stay queued for good.
             execution.requestCancel(STOPPING);
             run(execution);
+            return;
+        }
+        if (stopping) {
+            // Queued while a stop was cancelling the others: it ends CANCELLED as they do.
+            execution.requestCancel(STOPPING);
         }
     }
 
