@@ -26,7 +26,10 @@ public class FixedPredictorResource extends PredictorStubResource {
             "sobel", allocation(320, 1500, 80 * MIB, 448 * MIB),
             "resize", allocation(400, 1600, 128 * MIB, 512 * MIB),
             // Far too little for a large rotation: a 24 MiB heap.
-            "rotate", allocation(200, 1000, 16 * MIB, 32 * MIB));
+            "rotate", allocation(200, 1000, 16 * MIB, 32 * MIB),
+            "median", allocation(100, 500, 64 * MIB, 128 * MIB));
+    /** What the size model would say each service needs: median more than any machine has (64 TiB). */
+    static final Map<String, Long> NEEDED = Map.of("median", 1L << 46);
     static final String SOURCE = "rightsize-ml";
     /** Every request's services and input sizes, in arrival order. */
     static final List<RecommendRequest> REQUESTS = new CopyOnWriteArrayList<>();
@@ -54,7 +57,8 @@ public class FixedPredictorResource extends PredictorStubResource {
                     return;
                 }
                 answer.addTasks(TaskRecommendation.newBuilder().setPosition(position).setService(service)
-                        .setAllocation(ALLOCATIONS.get(service)).setExpectedSeconds(1).setBasis("fixed for the test"));
+                        .setAllocation(ALLOCATIONS.get(service)).setExpectedSeconds(1).setBasis("fixed for the test")
+                        .setNeededMemoryBytes(NEEDED.getOrDefault(service, 0L)));
             }
             response.onNext(answer.build());
             response.onCompleted();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class OutOfMemoryRetryTest extends OrderServiceClientTest {
 
     @Test
-    void anOutOfMemoryTaskIsRetriedOnceWithBumpedMemory() throws SQLException {
+    void anOutOfMemoryTaskIsRetriedWithMoreMemory() throws SQLException {
         // 480x360 enlarged 4x is 1920x1440: its float planes and result need about 50 MB of heap, more than the
         // 36 MiB a 48 MiB limit gives, well under the 111 MiB of the bumped 148 MiB (measured limits: a 36 MiB heap
         // fails from about 400x300 up, a 111 MiB heap succeeds up to about 560x420).
@@ -69,29 +69,53 @@ class OutOfMemoryRetryTest extends OrderServiceClientTest {
     }
 
     @Test
-    void aSecondOutOfMemoryFailsTheTaskAndTheOrder() throws SQLException {
-        // 800x600 enlarged 4x needs more than even the bumped 111 MiB heap.
+    void aTaskThatFitsTheMaximumSucceedsOnItsLastAttemptAtTheMaximum() throws SQLException {
+        // 800x600 enlarged 4x needs more than the 111 MiB heap of the second attempt, less than the 324 MiB of the
+        // third, at the maximum.
         String id = "oom-twice-" + UUID.randomUUID().toString().substring(0, 8);
-        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
-                .setImage(TestImages.png(800, 600).toString())
-                .addTasks(TaskSpec.newBuilder().setName("resize").putParams("scale", 4))).build());
-
-        Order done = TestOrders.watchToEnd(orders, id);
+        Order done = resize(id, 800, 600);
 
         long firstLimit = TinyMemoryProfile.MEMORY_LIMIT_BYTES;
         long bumpedLimit = MemoryBump.afterOom(firstLimit);
         Task task = done.getTasks(0);
-        assertEquals(OrderState.ORDER_FAILED, done.getState());
-        assertEquals("task 0 (resize) failed: OOMKilled: the task exceeded its memory limit of 148 MiB",
-                done.getReason());
-        assertEquals(TaskState.TASK_FAILED, task.getState());
-        assertEquals(bumpedLimit, task.getAllocation().getMemoryLimitBytes());
+        assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
+        assertEquals(TinyMemoryProfile.MAX_MEMORY_BYTES, task.getAllocation().getMemoryLimitBytes());
+        assertEquals("default (predictor unavailable, too little history); memory raised after OOM (attempt 3 of 3,"
+                + " at the maximum)", task.getAllocation().getSource());
         try (Connection db = TestDatabase.connect()) {
-            assertEquals(List.of(2L), TestDatabase.longs(db, "SELECT attempts FROM tasks WHERE id = ?", task.getId()));
-            assertEquals(List.of(firstLimit, bumpedLimit), TestDatabase.longs(db, "SELECT memory_limit_bytes FROM oom_events"
-                    + " WHERE task_id = ? ORDER BY occurred_at", task.getId()));
+            assertEquals(List.of(3L), TestDatabase.longs(db, "SELECT attempts FROM tasks WHERE id = ?", task.getId()));
+            assertEquals(List.of(firstLimit, bumpedLimit), TestDatabase.longs(db, "SELECT memory_limit_bytes"
+                    + " FROM oom_events WHERE task_id = ? ORDER BY occurred_at", task.getId()));
         }
         assertEquals(List.of(TaskEventType.STARTED, TaskEventType.FAILED, TaskEventType.STARTED,
-                TaskEventType.FAILED), TaskEvents.of(id, 4).stream().map(TaskEvent::type).toList());
+                TaskEventType.FAILED, TaskEventType.STARTED, TaskEventType.SUCCEEDED),
+                TaskEvents.of(id, 6).stream().map(TaskEvent::type).toList());
+    }
+
+    @Test
+    void aTaskKilledAtTheMaximumFailsTheTaskAndTheOrder() throws SQLException {
+        // 1600x1200 enlarged 4x holds 30.7 MP of float planes, 368 MB: more than the 324 MiB heap of the maximum.
+        String id = "oom-max-" + UUID.randomUUID().toString().substring(0, 8);
+        Order done = resize(id, 1600, 1200);
+
+        Task task = done.getTasks(0);
+        assertEquals(OrderState.ORDER_FAILED, done.getState());
+        assertEquals("task 0 (resize) failed: OOMKilled: the task exceeded its memory limit of 432 MiB",
+                done.getReason());
+        assertEquals(TaskState.TASK_FAILED, task.getState());
+        try (Connection db = TestDatabase.connect()) {
+            assertEquals(List.of(3L), TestDatabase.longs(db, "SELECT attempts FROM tasks WHERE id = ?", task.getId()));
+            assertEquals(List.of(TinyMemoryProfile.MEMORY_LIMIT_BYTES, MemoryBump.afterOom(
+                    TinyMemoryProfile.MEMORY_LIMIT_BYTES), TinyMemoryProfile.MAX_MEMORY_BYTES), TestDatabase.longs(db,
+                    "SELECT memory_limit_bytes FROM oom_events WHERE task_id = ? ORDER BY occurred_at", task.getId()));
+        }
+        assertEquals(6, TaskEvents.of(id, 6).size(), "three attempts, none after the one at the maximum");
+    }
+
+    private Order resize(String id, int width, int height) {
+        orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
+                .setImage(TestImages.png(width, height).toString())
+                .addTasks(TaskSpec.newBuilder().setName("resize").putParams("scale", 4))).build());
+        return TestOrders.watchToEnd(orders, id);
     }
 }

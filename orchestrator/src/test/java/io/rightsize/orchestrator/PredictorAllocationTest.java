@@ -1,6 +1,7 @@
 package io.rightsize.orchestrator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +11,8 @@ import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.SubmitOrderRequest;
 import io.rightsize.api.v1.TaskParams;
+import io.rightsize.api.v1.Task;
+import io.rightsize.api.v1.TaskState;
 import io.rightsize.api.v1.TaskSpec;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.TaskEvent;
@@ -79,11 +82,33 @@ class PredictorAllocationTest extends OrderServiceClientTest {
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
         var retried = done.getTasks(1).getAllocation();
         assertEquals(1024L * 1024 * 1024, retried.getMemoryLimitBytes(), "the default limit, not 132 MiB");
-        assertEquals("rightsize-ml, memory raised to the default limit after OOM", retried.getSource());
+        assertEquals("rightsize-ml; memory raised after OOM (attempt 2 of 3)", retried.getSource());
         List<TaskEvent> events = TaskEvents.of(done.getId(), 6);
         assertEquals(List.of(TaskEventType.STARTED, TaskEventType.SUCCEEDED, TaskEventType.STARTED,
                 TaskEventType.FAILED, TaskEventType.STARTED, TaskEventType.SUCCEEDED),
                 events.stream().map(TaskEvent::type).toList());
+    }
+
+    @Test
+    void aTaskThatNeedsMoreThanTheMaximumIsRefusedBeforeItStartsWithTheNumbers() throws Exception {
+        Order done = run("too-large", TestImages.png(160, 120),
+                TaskSpec.newBuilder().setName("grayscale").putParams("passes", 1),
+                TaskSpec.newBuilder().setName("median").putParams("radius", 1));
+
+        assertEquals(OrderState.ORDER_FAILED, done.getState());
+        assertEquals(TaskState.TASK_SUCCEEDED, done.getTasks(0).getState());
+        Task median = done.getTasks(1);
+        assertEquals(TaskState.TASK_FAILED, median.getState());
+        assertTrue(median.getReason().startsWith("refused before it started: for an input of 19200 pixels it needs about"
+                + " 65536.0 GiB of memory, at most "), median.getReason());
+        assertTrue(done.getReason().startsWith("task 1 (median) failed: refused before it started"), done.getReason());
+        List<TaskEvent> events = TaskEvents.of(done.getId(), 3);
+        assertEquals(List.of(TaskEventType.STARTED, TaskEventType.SUCCEEDED, TaskEventType.FAILED),
+                events.stream().map(TaskEvent::type).toList(), "the refused task never started");
+        try (Connection db = TestDatabase.connect()) {
+            assertEquals(List.of(0L), TestDatabase.longs(db, "SELECT count(*) FROM oom_events e JOIN tasks t"
+                    + " ON t.id = e.task_id WHERE t.order_id = ?", done.getId()));
+        }
     }
 
     @Test

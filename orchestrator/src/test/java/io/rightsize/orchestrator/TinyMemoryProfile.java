@@ -8,11 +8,14 @@ public class TinyMemoryProfile implements QuarkusTestProfile {
 
     static final long MEMORY_REQUEST_BYTES = 32L * 1024 * 1024;
     static final long MEMORY_LIMIT_BYTES = 48L * 1024 * 1024;
+    /** The most any task gets: 48 MiB, 148 MiB (VPA's bump outweighs the equal-ratio step), then this. */
+    static final long MAX_MEMORY_BYTES = 432L * 1024 * 1024;
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "rightsize.orchestrator.default-allocation.memory-request-bytes", Long.toString(MEMORY_REQUEST_BYTES),
-                "rightsize.orchestrator.default-allocation.memory-limit-bytes", Long.toString(MEMORY_LIMIT_BYTES));
+                "rightsize.orchestrator.default-allocation.memory-limit-bytes", Long.toString(MEMORY_LIMIT_BYTES),
+                "rightsize.orchestrator.bounds.max-memory-bytes", Long.toString(MAX_MEMORY_BYTES));
     }
 }

@@ -1,6 +1,9 @@
 package io.rightsize.orchestrator.allocation;
 
 import io.quarkus.runtime.Startup;
+import io.rightsize.allocation.policy.Bounds;
+import io.rightsize.allocation.policy.Bytes;
+import io.rightsize.allocation.policy.MemoryRetries;
 import io.rightsize.allocation.recommend.Recommender;
 import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.recommend.ResourceKind;
@@ -9,11 +12,15 @@ import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.domain.ServiceUsage;
 import io.rightsize.orchestrator.predictor.NoRecommendationException;
 import io.rightsize.orchestrator.predictor.PredictorClient;
+import io.rightsize.orchestrator.predictor.Recommended;
 import io.rightsize.orchestrator.store.DatabaseOutages;
 import io.rightsize.orchestrator.store.UsageHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -36,10 +43,15 @@ public class AllocationPolicy {
     private final Recommender fallback;
     private final Allocation defaultAllocation;
     private final int minHistoryRuns;
+    private final Bounds bounds;
+    private final MemoryRetries retries;
 
-    public AllocationPolicy(PredictorClient predictor, UsageHistory history, OrchestratorConfig config) {
+    public AllocationPolicy(PredictorClient predictor, UsageHistory history, OrchestratorConfig config,
+                            Bounds bounds) {
         this.predictor = predictor;
         this.history = history;
+        this.bounds = bounds;
+        this.retries = new MemoryRetries(config.memoryAttempts());
         this.minHistoryRuns = config.predictor().minHistoryRuns();
         String name = config.predictor().fallbackRecommender();
         this.fallback = Recommenders.byName(name).orElseThrow(() -> new IllegalArgumentException(
@@ -56,32 +68,60 @@ public class AllocationPolicy {
      * image it will read is known; {@code services} are the order's tasks in order, {@code inputPixels} their
      * input sizes where known (0 for tasks not reached yet) and {@code params} their numeric parameters.
      */
-    public Allocation forTask(String orderId, List<String> services, List<Long> inputPixels,
-                              List<Map<String, Double>> params, int position) {
+    public AllocationDecision forTask(String orderId, List<String> services, List<Long> inputPixels,
+                                      List<Map<String, Double>> params, int position) {
         String service = services.get(position);
         try {
-            Allocation recommended = AllocationRules.rounded(predictor.recommend(services, inputPixels, params)
-                    .get(position));
+            Recommended recommended = predictor.recommend(services, inputPixels, params).get(position);
+            Allocation allocation = bounds.apply(AllocationRules.rounded(recommended.allocation())).allocation();
             LOG.debugf("order %s task %d %s: allocation from the predictor (%s)", orderId, position, service,
-                    recommended.source());
-            return recommended;
+                    allocation.source());
+            long needed = recommended.neededMemoryBytes();
+            Optional<String> refusal = bounds.admitsMemory(needed) ? Optional.empty()
+                    : Optional.of(String.format(Locale.ROOT, "refused before it started: for an input of %s it"
+                            + " needs about %s of memory, at most %s allowed (rightsize.orchestrator.bounds"
+                            + ".max-memory-bytes)", pixelsText(inputPixels.get(position)), Bytes.text(needed),
+                            Bytes.text(bounds.maxMemoryBytes())));
+            return new AllocationDecision(allocation, needed, refusal);
         } catch (NoRecommendationException e) {
             ServiceUsage usage = DatabaseOutages.waitOut(service + "'s usage history",
                     () -> history.of(List.of(service))).get(service);
             LOG.infof("order %s task %d %s: %s (%s); %s", orderId, position, service, UNAVAILABLE, e.getMessage(),
                     usage.lacks(minHistoryRuns) ? "fewer than " + minHistoryRuns
                             + " earlier runs, so the default allocation" : fallback.name() + " on its stored samples");
-            return fromHistory(usage);
+            return AllocationDecision.of(bounds.apply(fromHistory(usage)).allocation());
         }
     }
 
     /**
-     * The retry of a task that ran out of memory: VPA's bump, but never below the default limit, the one a task
-     * with no history gets. An OOM under a recommended limit shows the history did not cover this input (a resize
-     * before it, a larger image); creeping up by VPA's +100 MiB then often runs out again and fails the order.
+     * The next attempt of a task that ran out of memory after {@code attemptsMade} attempts, or empty when none is
+     * left or it was killed at the maximum: the limit climbs toward the maximum ({@link MemoryRetries}), never
+     * below the default limit a task with no history gets, and the request keeps its share of the limit, as VPA
+     * keeps the request-to-limit ratio. CPU is unchanged.
      */
-    public Allocation afterOom(Allocation allocation) {
-        return AllocationRules.afterOom(allocation, defaultAllocation.memoryLimitBytes());
+    public Optional<Allocation> afterOom(Allocation killed, long neededMemoryBytes, int attemptsMade) {
+        OptionalLong next = retries.next(killed.memoryLimitBytes(),
+                Math.max(neededMemoryBytes, defaultAllocation.memoryLimitBytes()), bounds.maxMemoryBytes(),
+                attemptsMade);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        long limit = next.getAsLong();
+        long request = Math.min(limit, AllocationRules.wholeMiB(
+                (double) killed.memoryRequestBytes() / killed.memoryLimitBytes() * limit));
+        String source = killed.source().replaceAll("; memory (raised|bumped) after OOM.*$", "");
+        return Optional.of(new Allocation(killed.cpuRequestMillicores(), killed.cpuLimitMillicores(), request, limit,
+                source + "; memory raised after OOM (attempt " + (attemptsMade + 1) + " of " + retries.attempts()
+                        + (limit == bounds.maxMemoryBytes() ? ", at the maximum)" : ")")));
+    }
+
+    private static String pixelsText(long pixels) {
+        return pixels >= 1_000_000 ? String.format(Locale.ROOT, "%.1f MP", pixels / 1e6) : pixels + " pixels";
+    }
+
+    /** How many times in all a task may run when it runs out of memory. */
+    public int memoryAttempts() {
+        return retries.attempts();
     }
 
     private Allocation fromHistory(ServiceUsage usage) {

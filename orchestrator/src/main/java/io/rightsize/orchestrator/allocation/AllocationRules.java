@@ -1,6 +1,5 @@
 package io.rightsize.orchestrator.allocation;
 
-import io.rightsize.allocation.recommend.MemoryBump;
 import io.rightsize.allocation.recommend.Recommendation;
 import io.rightsize.common.messaging.Allocation;
 
@@ -29,21 +28,6 @@ public final class AllocationRules {
                 a.source());
     }
 
-    /**
-     * The retry of a task that ran out of memory: the memory limit becomes {@link MemoryBump#afterOom} of the old
-     * one, exactly as VPA bumps it (not rounded to MiB, so the retry gets precisely the documented amount), or
-     * {@code floorBytes} when that is more, and the request grows in proportion (rounded up to whole MiB, at most
-     * the limit), keeping its share of the limit as VPA keeps the request-to-limit ratio. CPU is unchanged.
-     */
-    public static Allocation afterOom(Allocation a, long floorBytes) {
-        long bumped = MemoryBump.afterOom(a.memoryLimitBytes());
-        long limit = Math.max(bumped, floorBytes);
-        long request = Math.min(limit, wholeMiB((double) a.memoryRequestBytes() / a.memoryLimitBytes() * limit));
-        return new Allocation(a.cpuRequestMillicores(), a.cpuLimitMillicores(), request, limit,
-                a.source() + (limit > bumped ? ", memory raised to the default limit after OOM"
-                        : ", memory bumped after OOM"));
-    }
-
     private static Allocation rounded(double cpuRequest, double cpuLimit, double memoryRequest, double memoryLimit,
                                       String source) {
         long cpuRequestMillicores = Math.max(MIN_CPU_MILLICORES, (long) Math.ceil(cpuRequest));
@@ -53,7 +37,7 @@ public final class AllocationRules {
         return new Allocation(cpuRequestMillicores, cpuLimitMillicores, memoryRequestBytes, memoryLimitBytes, source);
     }
 
-    private static long wholeMiB(double bytes) {
+    static long wholeMiB(double bytes) {
         return (long) Math.ceil(bytes / MIB) * (long) MIB;
     }
 }

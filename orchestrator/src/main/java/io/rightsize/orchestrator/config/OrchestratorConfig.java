@@ -41,6 +41,29 @@ public interface OrchestratorConfig {
     /** How each order asks the predictor for its allocations, and what it does when no answer comes. */
     Predictor predictor();
 
+    /**
+     * The least and the most any task is given, whoever recommended it. Each maximum defaults to the capacity: this
+     * machine's cores and memory, or on Kubernetes the largest node's allocatable.
+     */
+    BoundsConfig bounds();
+
+    /**
+     * How many times in all a task may run when it runs out of memory: each retry's limit climbs toward the maximum,
+     * and the last has it.
+     */
+    @WithDefault("3")
+    int memoryAttempts();
+
+    interface BoundsConfig {
+        Optional<Long> minCpuMillicores();
+
+        Optional<Long> maxCpuMillicores();
+
+        Optional<Long> minMemoryBytes();
+
+        Optional<Long> maxMemoryBytes();
+    }
+
     interface Predictor {
         /** The longest an order waits for the predictor before it falls back; the predictor answers from memory. */
         @WithDefault("2s")

@@ -8,6 +8,7 @@ import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.common.order.ImageProbe;
 import io.rightsize.common.order.ValidOrder;
+import io.rightsize.orchestrator.allocation.AllocationDecision;
 import io.rightsize.orchestrator.allocation.AllocationPolicy;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.domain.OrderRecord;
@@ -192,9 +193,11 @@ public class OrderExecutor {
                 // The image the task will read is known only now (a resize before it changes its size).
                 long pixels = ImageProbe.pixels(input).orElse(0);
                 inputPixels.set(task.position(), pixels);
-                Allocation allocation = allocations.forTask(orderId, services, inputPixels, params,
+                AllocationDecision decision = allocations.forTask(orderId, services, inputPixels, params,
                         task.position());
-                TaskExit exit = runWithMemoryRetry(execution, task, input, pixels, allocation);
+                TaskExit exit = decision.refusal().isPresent()
+                        ? refuse(execution, task, input, pixels, decision.allocation(), decision.refusal().get())
+                        : runWithMemoryRetries(execution, task, input, pixels, decision);
                 if (!exit.succeeded()) {
                     OrderState end = exit.cancelled() ? OrderState.CANCELLED : OrderState.FAILED;
                     finish(execution, end, end == OrderState.CANCELLED ? execution.cancelReason()
@@ -213,19 +216,47 @@ public class OrderExecutor {
         }
     }
 
-    /** A second attempt only after a first out-of-memory end; a second one fails the task like any failure. */
-    private TaskExit runWithMemoryRetry(OrderExecution execution, TaskRecord task, Path input, long inputPixels,
-                                        Allocation allocation) {
+    /**
+     * Attempts after out-of-memory ends, each with more memory, up to the configured number, the last at the
+     * maximum; any other end, or an out-of-memory end with no attempt left, is the task's.
+     */
+    private TaskExit runWithMemoryRetries(OrderExecution execution, TaskRecord task, Path input, long inputPixels,
+                                          AllocationDecision decision) {
+        Allocation allocation = decision.allocation();
         TaskExit exit = runTask(execution, task, input, inputPixels, allocation);
-        if (!exit.outOfMemory() || execution.cancelRequested()) {
-            return exit;
+        for (int attempts = 1; exit.outOfMemory() && !execution.cancelRequested(); attempts++) {
+            Optional<Allocation> next = allocations.afterOom(allocation, decision.neededMemoryBytes(), attempts);
+            if (next.isEmpty()) {
+                LOG.infof("order %s task %d %s ran out of memory at %d MiB after %d attempt(s); no attempt left",
+                        execution.order().id(), task.position(), task.service(), allocation.memoryLimitBytes() >> 20,
+                        attempts);
+                return exit;
+            }
+            LOG.infof("order %s task %d %s ran out of memory at %d MiB; attempt %d of %d with %d MiB",
+                    execution.order().id(), task.position(), task.service(), allocation.memoryLimitBytes() >> 20,
+                    attempts + 1, allocations.memoryAttempts(), next.get().memoryLimitBytes() >> 20);
+            allocation = next.get();
+            TaskRecord failed = execution.snapshot().tasks().get(task.position());
+            exit = runTask(execution, failed.nextAttempt(), input, inputPixels, allocation);
         }
-        Allocation bumped = allocations.afterOom(allocation);
-        LOG.infof("order %s task %d %s ran out of memory at %d MiB; retrying once with %d MiB",
-                execution.order().id(), task.position(), task.service(), allocation.memoryLimitBytes() >> 20,
-                bumped.memoryLimitBytes() >> 20);
-        TaskRecord failed = execution.snapshot().tasks().get(task.position());
-        return runTask(execution, failed.nextAttempt(), input, inputPixels, bumped);
+        return exit;
+    }
+
+    /** A task that needs more than any task may have ends FAILED before it starts, with the numbers. */
+    private TaskExit refuse(OrderExecution execution, TaskRecord task, Path input, long inputPixels,
+                            Allocation allocation, String reason) {
+        String orderId = execution.order().id();
+        Instant now = Instant.now();
+        LocalTaskFiles files = LocalTaskFiles.of(config.workDir().toAbsolutePath().resolve(orderId), task.position(),
+                task.service());
+        TaskRecord refused = task.running(-1, null, now, files.output().toString(), allocation, inputPixels)
+                .ended(TaskState.FAILED, null, reason, now);
+        updateTask(execution, refused, "task refused");
+        metrics.taskEnded(task.service(), TaskState.FAILED);
+        events.publish(TaskEvent.ended(TaskEventType.FAILED, orderId, task.id(), task.position(), task.service(),
+                null, null, null, 0, reason, now));
+        LOG.infof("order %s task %d %s %s", orderId, task.position(), task.service(), reason);
+        return TaskExit.ended(-1, reason);
     }
 
     private TaskExit runTask(OrderExecution execution, TaskRecord task, Path input, long inputPixels,

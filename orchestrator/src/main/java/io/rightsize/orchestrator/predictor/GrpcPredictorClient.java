@@ -50,7 +50,7 @@ public class GrpcPredictorClient implements PredictorClient {
     @CircuitBreaker(requestVolumeThreshold = FAILURES_TO_OPEN, failureRatio = 1.0, delay = OPEN_MILLIS,
             successThreshold = 1, failOn = PredictorUnreachableException.class)
     @Fallback(fallbackMethod = "notAskedWhileOpen", applyOn = CircuitBreakerOpenException.class)
-    public List<Allocation> recommend(List<String> services, List<Long> inputPixels,
+    public List<Recommended> recommend(List<String> services, List<Long> inputPixels,
                                       List<Map<String, Double>> params) throws NoRecommendationException {
         RecommendResponse response;
         try {
@@ -73,15 +73,15 @@ public class GrpcPredictorClient implements PredictorClient {
     }
 
     /** While the circuit is open the predictor is not asked at all. */
-    List<Allocation> notAskedWhileOpen(List<String> services, List<Long> inputPixels,
+    List<Recommended> notAskedWhileOpen(List<String> services, List<Long> inputPixels,
                                        List<Map<String, Double>> params) throws NoRecommendationException {
         throw new NoRecommendationException("not asked: the last " + FAILURES_TO_OPEN
                 + " calls timed out or could not connect (circuit open, trying again after a pause)");
     }
 
-    private static List<Allocation> allocations(List<String> services, RecommendResponse response)
+    private static List<Recommended> allocations(List<String> services, RecommendResponse response)
             throws NoRecommendationException {
-        List<Allocation> byPosition = new ArrayList<>(Collections.nCopies(services.size(), null));
+        List<Recommended> byPosition = new ArrayList<>(Collections.nCopies(services.size(), null));
         for (TaskRecommendation task : response.getTasksList()) {
             int position = task.getPosition();
             if (position < 0 || position >= services.size() || !task.hasAllocation()
@@ -96,8 +96,9 @@ public class GrpcPredictorClient implements PredictorClient {
                         + a.toString().replace('\n', ' ').strip());
             }
             String source = a.getSource().isBlank() ? response.getRecommender() : a.getSource();
-            byPosition.set(position, new Allocation(a.getCpuRequestMillicores(), a.getCpuLimitMillicores(),
-                    a.getMemoryRequestBytes(), a.getMemoryLimitBytes(), source.isBlank() ? "predictor" : source));
+            byPosition.set(position, new Recommended(new Allocation(a.getCpuRequestMillicores(),
+                    a.getCpuLimitMillicores(), a.getMemoryRequestBytes(), a.getMemoryLimitBytes(),
+                    source.isBlank() ? "predictor" : source), Math.max(0, task.getNeededMemoryBytes())));
         }
         int missing = byPosition.indexOf(null);
         if (missing >= 0) {

@@ -1,6 +1,5 @@
 package io.rightsize.orchestrator.predictor;
 
-import io.rightsize.common.messaging.Allocation;
 import java.util.List;
 import java.util.Map;
 
@@ -8,12 +7,12 @@ import java.util.Map;
 public interface PredictorClient {
 
     /**
-     * One allocation per task, in the order of {@code services}; {@code inputPixels} gives each task's input size
+     * One recommendation per task, in the order of {@code services}; {@code inputPixels} gives each task's input size
      * by position where it is known (0 where not), {@code params} each task's numeric parameters.
      *
      * @throws NoRecommendationException when the predictor is down, too slow, answers with an error, or its
      *                                   answer does not cover every task
      */
-    List<Allocation> recommend(List<String> services, List<Long> inputPixels, List<Map<String, Double>> params)
+    List<Recommended> recommend(List<String> services, List<Long> inputPixels, List<Map<String, Double>> params)
             throws NoRecommendationException;
 }

@@ -2,7 +2,6 @@ package io.rightsize.orchestrator.allocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rightsize.allocation.recommend.MemoryBump;
 import io.rightsize.allocation.recommend.Recommendation;
 import io.rightsize.common.messaging.Allocation;
 import org.junit.jupiter.api.Test;
@@ -40,35 +39,5 @@ class AllocationRulesTest {
     void raisesALimitThatRoundingLeftBelowTheFlooredRequest() {
         Allocation a = AllocationRules.of(new Recommendation(4, 9), new Recommendation(20 * MIB, 30 * MIB), "vpa");
         assertEquals(new Allocation(10, 10, 32 * MIB, 32 * MIB, "vpa"), a);
-    }
-
-    @Test
-    void bumpsTheMemoryLimitAfterAnOutOfMemoryExactlyAsVpaAndKeepsTheRequestShare() {
-        Allocation small = new Allocation(500, 2000, 32 * MIB, 48 * MIB, "default");
-        Allocation bumped = AllocationRules.afterOom(small, 48 * MIB);
-        assertEquals(MemoryBump.afterOom(48 * MIB), bumped.memoryLimitBytes());
-        assertEquals(148 * MIB, bumped.memoryLimitBytes());
-        assertEquals(99 * MIB, bumped.memoryRequestBytes(), "32/48 of 148 MiB is 98.7 MiB");
-        assertEquals(500, bumped.cpuRequestMillicores());
-        assertEquals(2000, bumped.cpuLimitMillicores());
-        assertEquals("default, memory bumped after OOM", bumped.source());
-    }
-
-    @Test
-    void aLargeLimitIsBumpedByTwentyPercentNotRoundedToMiB() {
-        Allocation large = new Allocation(500, 2000, 1024 * MIB, 1024 * MIB, "vpa");
-        Allocation bumped = AllocationRules.afterOom(large, 256 * MIB);
-        assertEquals(MemoryBump.afterOom(1024 * MIB), bumped.memoryLimitBytes());
-        assertEquals((long) Math.ceil(1024 * MIB * 1.2), bumped.memoryLimitBytes());
-        assertEquals(bumped.memoryLimitBytes(), bumped.memoryRequestBytes(), "a request equal to its limit stays so");
-    }
-
-    @Test
-    void neverRetriesBelowTheDefaultLimit() {
-        Allocation recommended = new Allocation(500, 2000, 51 * MIB, 102 * MIB, "vpa");
-        Allocation retry = AllocationRules.afterOom(recommended, 1024 * MIB);
-        assertEquals(1024 * MIB, retry.memoryLimitBytes(), "VPA's bump would give only 202 MiB");
-        assertEquals(512 * MIB, retry.memoryRequestBytes(), "the request keeps half the limit");
-        assertEquals("vpa, memory raised to the default limit after OOM", retry.source());
     }
 }

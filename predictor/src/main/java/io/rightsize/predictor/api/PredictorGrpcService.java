@@ -183,6 +183,7 @@ public class PredictorGrpcService implements PredictorService {
             var a = task.allocation();
             response.addTasks(TaskRecommendation.newBuilder().setPosition(task.position()).setService(task.service())
                     .setExpectedSeconds(task.expectedSeconds()).setBasis(task.basis())
+                    .setNeededMemoryBytes(task.neededMemoryBytes())
                     .setAllocation(Allocation.newBuilder().setCpuRequestMillicores(a.cpuRequestMillicores())
                             .setCpuLimitMillicores(a.cpuLimitMillicores()).setMemoryRequestBytes(a.memoryRequestBytes())
                             .setMemoryLimitBytes(a.memoryLimitBytes()).setSource(a.source())));

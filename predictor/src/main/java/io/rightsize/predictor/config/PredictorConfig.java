@@ -3,6 +3,7 @@ package io.rightsize.predictor.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Predictor settings, overridable by environment (RIGHTSIZE_PREDICTOR_...). */
 @ConfigMapping(prefix = "rightsize.predictor")
@@ -36,6 +37,20 @@ public interface PredictorConfig {
 
     /** Used when a service has too little history. */
     DefaultAllocation defaultAllocation();
+
+    /** The least and the most any recommendation hands a task. */
+    BoundsConfig bounds();
+
+    /** Each maximum defaults to this machine's capacity (cores, physical memory); each minimum to 10m and 32 MiB. */
+    interface BoundsConfig {
+        Optional<Long> minCpuMillicores();
+
+        Optional<Long> maxCpuMillicores();
+
+        Optional<Long> minMemoryBytes();
+
+        Optional<Long> maxMemoryBytes();
+    }
 
     interface DefaultAllocation {
         @WithDefault("500")

@@ -1,6 +1,9 @@
 package io.rightsize.predictor.store;
 
+import io.rightsize.allocation.size.SizedRun;
 import io.rightsize.common.messaging.Resource;
+import io.rightsize.tasks.catalog.TaskCatalog;
+import io.rightsize.tasks.catalog.TaskDefinition;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -9,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -18,6 +22,8 @@ public class ServiceHistory {
 
     private static final Logger LOG = Logger.getLogger(ServiceHistory.class);
     private static final int MAX_SAMPLES = 20_000;
+    /** Enough runs for a line; the latest, so a changed task is learnt again. */
+    private static final int MAX_SIZED_RUNS = 500;
 
     private final Pool pool;
 
@@ -57,6 +63,37 @@ public class ServiceHistory {
                         + " WHERE s.name = $1 AND t.state = 'SUCCEEDED'")
                 .execute(Tuple.of(service))
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getDouble("seconds")));
+    }
+
+    /**
+     * The service's latest runs with a known input size, as the size model learns from them: the pixels each held
+     * (input and output, by the catalog's rule for its parameters) and its peak memory — the true peak its process
+     * left, else its highest sample — or, for a run OOM-killed, the limit it reached.
+     */
+    public Uni<List<SizedRun>> sizedRuns(String service) {
+        return pool.preparedQuery("SELECT t.input_pixels, t.params::text AS params, COALESCE(o.killed_at,"
+                        + " t.peak_memory_bytes, (SELECT max(x.value) FROM samples x WHERE x.task_id = t.id"
+                        + " AND x.resource_id = $2))::bigint AS peak FROM tasks t"
+                        + " JOIN services s ON s.id = t.service_id"
+                        + " LEFT JOIN LATERAL (SELECT max(memory_limit_bytes) AS killed_at FROM oom_events"
+                        + " WHERE task_id = t.id) o ON true"
+                        + " WHERE s.name = $1 AND t.input_pixels > 0"
+                        + " AND (t.state = 'SUCCEEDED' OR o.killed_at IS NOT NULL)"
+                        + " ORDER BY t.id DESC LIMIT $3")
+                .execute(Tuple.of(service, (short) Resource.MEMORY_BYTES.id(), MAX_SIZED_RUNS))
+                .map(rows -> {
+                    Optional<TaskDefinition> task = TaskCatalog.find(service);
+                    List<SizedRun> runs = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        Long peak = row.getLong("peak");
+                        long pixels = row.getLong("input_pixels");
+                        if (peak != null && task.isPresent()) {
+                            Map<String, Double> params = TrainingData.numericParams(row.getString("params"));
+                            runs.add(new SizedRun(task.get().heldPixels(pixels, params), peak));
+                        }
+                    }
+                    return runs;
+                });
     }
 
     /**

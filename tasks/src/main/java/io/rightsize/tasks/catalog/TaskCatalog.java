@@ -27,12 +27,14 @@ public final class TaskCatalog {
             new TaskDefinition("resize",
                     "Lanczos-3 resampling; keeps full floating-point copies of the image while it works.",
                     Profile.MEMORY_HEAVY, List.of(
-                            new ParamSpec("scale", "Factor applied to width and height.", 0.1, 4, 2.5, false))),
+                            new ParamSpec("scale", "Factor applied to width and height.", 0.1, 4, 2.5, false)),
+                    OutputSize.SCALED),
             new TaskDefinition("rotate",
                     "Bicubic rotation counter-clockwise; the canvas grows to fit and the corners are transparent.",
                     Profile.LIGHT, List.of(
                             new ParamSpec("degrees", "Angle, counter-clockwise.", -360, 360, 30, false),
-                            passes(2))),
+                            passes(2)),
+                    OutputSize.ROTATED),
             new TaskDefinition("sobel",
                     "Sobel edge magnitude on luminance, as a gray image.",
                     Profile.LIGHT, List.of(

@@ -16,13 +16,16 @@ import java.util.stream.Collectors;
  * @param description one sentence for humans
  * @param profile     the resource the task is expected to consume most
  * @param params      accepted parameters, in the order they are documented
+ * @param outputSize  how the output's size follows the input's
  */
-public record TaskDefinition(String name, String description, Profile profile, List<ParamSpec> params) {
+public record TaskDefinition(String name, String description, Profile profile, List<ParamSpec> params,
+                             OutputSize outputSize) {
 
     public TaskDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(outputSize, "outputSize");
         params = List.copyOf(params);
         Set<String> seen = new HashSet<>();
         for (ParamSpec spec : params) {
@@ -60,6 +63,23 @@ public record TaskDefinition(String name, String description, Profile profile, L
             }
         }
         return Collections.unmodifiableMap(resolved);
+    }
+
+    /** A task whose output has its input's size. */
+    public TaskDefinition(String name, String description, Profile profile, List<ParamSpec> params) {
+        this(name, description, profile, params, OutputSize.SAME);
+    }
+
+    /**
+     * The pixels the task holds at once, its input's and its output's, for an input of {@code inputPixels} and
+     * these parameters (defaults filled in for any left out): what its memory grows with.
+     */
+    public long heldPixels(long inputPixels, Map<String, Double> given) {
+        Map<String, Double> resolved = new LinkedHashMap<>();
+        for (ParamSpec spec : params) {
+            resolved.put(spec.name(), given.getOrDefault(spec.name(), spec.defaultValue()));
+        }
+        return inputPixels + outputSize.pixels(inputPixels, resolved);
     }
 
     private String knownParams() {

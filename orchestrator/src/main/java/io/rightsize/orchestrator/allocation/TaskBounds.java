@@ -1,0 +1,52 @@
+package io.rightsize.orchestrator.allocation;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rightsize.allocation.policy.Bounds;
+import io.rightsize.allocation.policy.Capacity;
+import io.rightsize.orchestrator.config.OrchestratorConfig;
+import io.rightsize.orchestrator.runner.NodeCapacity;
+import io.rightsize.orchestrator.runner.RunnerKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * The bounds every launched task obeys, found once at start: configured values, else the capacity where tasks run
+ * (this machine; on Kubernetes the largest node's allocatable, or this machine's figures with a warning when the
+ * nodes cannot be listed).
+ */
+@ApplicationScoped
+public class TaskBounds {
+
+    private static final Logger LOG = Logger.getLogger(TaskBounds.class);
+
+    @Produces
+    @Singleton
+    Bounds bounds(OrchestratorConfig config, Instance<KubernetesClient> kubernetes) {
+        OrchestratorConfig.BoundsConfig b = config.bounds();
+        Capacity capacity;
+        String where;
+        boolean configured = b.maxCpuMillicores().isPresent() && b.maxMemoryBytes().isPresent();
+        if (config.runner() == RunnerKind.KUBERNETES && !configured) {
+            var node = NodeCapacity.largestNode(kubernetes.get());
+            if (node.isEmpty()) {
+                LOG.warn("the cluster's nodes could not be listed (RBAC: list nodes) or none is schedulable: the task"
+                        + " maximum is this machine's; set rightsize.orchestrator.bounds.max-cpu-millicores and"
+                        + " max-memory-bytes to the largest node's allocatable");
+            }
+            capacity = node.orElseGet(Capacity::ofThisMachine);
+            where = node.isPresent() ? "the largest node's allocatable" : "this machine";
+        } else {
+            capacity = Capacity.ofThisMachine();
+            where = "this machine";
+        }
+        Bounds bounds = Bounds.configured(b.minCpuMillicores(), b.maxCpuMillicores(), b.minMemoryBytes(),
+                b.maxMemoryBytes(), capacity);
+        LOG.infof("tasks get CPU %dm-%dm and memory %d-%d MiB (maximum: %s)", bounds.minCpuMillicores(),
+                bounds.maxCpuMillicores(), bounds.minMemoryBytes() >> 20, bounds.maxMemoryBytes() >> 20,
+                configured ? "configured" : where);
+        return bounds;
+    }
+}
