@@ -7,6 +7,7 @@ import io.rightsize.cli.report.DemoReport;
 import io.rightsize.cli.report.OrderReport;
 import io.rightsize.cli.report.TaskReport;
 import io.rightsize.devstack.StackConfig;
+import io.rightsize.tasks.samples.SampleImageGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,10 +38,19 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of --generated (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--unseen", paramLabel = "N", description = {"After training, run N held-out orders (two tasks"
+            + " each) on generated 4096x4096 and 6000x4000 images, larger than any the orders used, and report"
+            + " first-attempt OOM kills, failed orders and memory limit against true peak (also unseen.json)."})
+    int unseen;
+
     @Override
     public Integer call() throws Exception {
         if (generated < 0 || (generated > 0 && orders != null)) {
             System.err.println("--generated takes a positive count and replaces --orders");
+            return 2;
+        }
+        if (unseen < 0) {
+            System.err.println("--unseen takes a positive count of held-out orders");
             return 2;
         }
         Path dataDir = Home.stateDir().resolve("demo-stack");
@@ -55,7 +65,11 @@ public class DemoCommand implements Callable<Integer> {
             }
             System.out.println("generated " + generated + " orders (seed " + seed + ") in " + ordersDir);
         }
-        DemoReport report = new DemoRun(config, ordersDir, out.toAbsolutePath(), System.out).run();
+        DemoRun run = new DemoRun(config, ordersDir, out.toAbsolutePath(), System.out);
+        if (unseen > 0) {
+            run.withHeldOut(heldOutOrders());
+        }
+        DemoReport report = run.run();
         List<String> problems = problems(report);
         if (problems.isEmpty()) {
             System.out.println("demo succeeded: every order SUCCEEDED; every task has samples or an exit record");
@@ -63,6 +77,26 @@ public class DemoCommand implements Callable<Integer> {
         }
         problems.forEach(p -> System.err.println("demo failed: " + p));
         return 1;
+    }
+
+    /** The large images (painted once, then kept) and {@code --unseen} orders on them, seeded apart from the rest. */
+    private Path heldOutOrders() throws IOException {
+        Path images = Home.stateDir().resolve("unseen-images");
+        List<Path> large = new ArrayList<>();
+        for (SampleImageGenerator.Size size : SampleImageGenerator.LARGE) {
+            Path first = images.resolve("landscape-" + size + ".png");
+            if (!Files.exists(first)) {
+                System.out.println("painting the held-out " + size + " images in " + images + "...");
+                SampleImageGenerator.generate(images, List.of(size));
+            }
+            for (String scene : List.of("landscape", "portrait", "city")) {
+                large.add(images.resolve(scene + "-" + size + ".png").toAbsolutePath());
+            }
+        }
+        Path dir = Home.stateDir().resolve("held-out-orders");
+        GeneratedOrders.writeHeldOut(dir, unseen, seed + 1000, large);
+        System.out.println("generated " + unseen + " held-out orders (seed " + (seed + 1000) + ") in " + dir);
+        return dir;
     }
 
     static List<String> problems(DemoReport report) {

@@ -17,6 +17,7 @@ import io.rightsize.cli.report.ModelSummary;
 import io.rightsize.cli.report.OrderReport;
 import io.rightsize.cli.report.OrderReports;
 import io.rightsize.cli.report.TaskTable;
+import io.rightsize.cli.report.UnseenReport;
 import io.rightsize.common.json.Json;
 import io.rightsize.devstack.Stack;
 import io.rightsize.devstack.StackConfig;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -48,6 +50,7 @@ public final class DemoRun {
     private final Path ordersDir;
     private final Path outDir;
     private final PrintStream out;
+    private Path heldOutDir;
 
     public DemoRun(StackConfig config, Path ordersDir, Path outDir, PrintStream out) {
         this.config = config;
@@ -56,9 +59,18 @@ public final class DemoRun {
         this.out = out;
     }
 
+    /**
+     * After training, also runs the orders in {@code dir}, on inputs larger than any trained, and reports how the
+     * allocations fared ({@link UnseenReport}, also written to unseen.json).
+     */
+    public DemoRun withHeldOut(Path dir) {
+        this.heldOutDir = dir;
+        return this;
+    }
+
     public DemoReport run() throws IOException, InterruptedException {
         Instant started = Instant.now();
-        List<Path> orderFiles = orderFiles();
+        List<Path> orderFiles = orderFiles(ordersDir);
         if (orderFiles.isEmpty()) {
             throw new IllegalStateException("no order files in " + ordersDir);
         }
@@ -66,18 +78,7 @@ public final class DemoRun {
         try (Stack stack = new Stack(config)) {
             stack.start(line -> out.println("  [stack] " + line));
             try (RightsizeClient client = new RightsizeClient(Endpoints.of(config))) {
-                List<String> ids = new ArrayList<>();
-                CountDownLatch finished = new CountDownLatch(orderFiles.size());
-                for (Path file : orderFiles) {
-                    Order order = client.orders().submitOrder(OrderFiles.request(file));
-                    ids.add(order.getId());
-                    out.printf("  [%s] submitted from %s: %s%n", order.getId(), file.getFileName(),
-                            String.join(" -> ", order.getTasksList().stream().map(Task::getService).toList()));
-                    watch(client, order.getId(), finished);
-                }
-                awaitOrders(finished);
-                awaitSamplesSettled(client, ids);
-                List<OrderReport> orders = ids.stream().map(id -> OrderReports.collect(client, id)).toList();
+                List<OrderReport> orders = runOrders(client, orderFiles);
                 DemoReport report = new DemoReport(started,
                         (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0, orders);
                 out.println();
@@ -89,11 +90,39 @@ public final class DemoRun {
                 out.println();
                 train(client);
                 out.println();
-                out.printf(Locale.ROOT, "report: %s (%.0f s in all)%n", reportFile, report.wallSeconds());
+                if (heldOutDir != null) {
+                    List<Path> heldOut = orderFiles(heldOutDir);
+                    out.println("held-out orders: " + heldOut.size() + " from " + heldOutDir);
+                    List<OrderReport> unseenOrders = runOrders(client, heldOut);
+                    UnseenReport unseen = UnseenReport.of(orders, unseenOrders);
+                    out.println();
+                    unseen.print(unseenOrders, out);
+                    Files.writeString(outDir.resolve("unseen.json"), Json.mapper().writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(Map.of("summary", unseen, "orders", unseenOrders)));
+                    out.println();
+                }
+                out.printf(Locale.ROOT, "report: %s (%.0f s in all)%n", reportFile,
+                        (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0);
                 out.println("  [stack] stopping");
                 return report;
             }
         }
+    }
+
+    /** Submits the orders in file order, shows their progress, and reports them once their samples are stored. */
+    private List<OrderReport> runOrders(RightsizeClient client, List<Path> files) throws InterruptedException {
+        List<String> ids = new ArrayList<>();
+        CountDownLatch finished = new CountDownLatch(files.size());
+        for (Path file : files) {
+            Order order = client.orders().submitOrder(OrderFiles.request(file));
+            ids.add(order.getId());
+            out.printf("  [%s] submitted from %s: %s%n", order.getId(), file.getFileName(),
+                    String.join(" -> ", order.getTasksList().stream().map(Task::getService).toList()));
+            watch(client, order.getId(), finished);
+        }
+        awaitOrders(finished);
+        awaitSamplesSettled(client, ids);
+        return ids.stream().map(id -> OrderReports.collect(client, id)).toList();
     }
 
     /** Waits while orders keep finishing: 120 generated orders take longer than any fixed limit sized for 6. */
@@ -131,8 +160,8 @@ public final class DemoRun {
         }
     }
 
-    private List<Path> orderFiles() throws IOException {
-        try (Stream<Path> files = Files.list(ordersDir)) {
+    private static List<Path> orderFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList();
         }
     }

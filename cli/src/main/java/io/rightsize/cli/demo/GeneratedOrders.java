@@ -27,11 +27,24 @@ public final class GeneratedOrders {
     }
 
     /**
+     * Replaces the order files in {@code dir} with {@code count} held-out ones: two tasks each, drawn as above, a
+     * resize always last, so no task reads a resized large image (a 24 MP photo enlarged 2.5 times is 150 MP, and
+     * a blur of that runs for many minutes).
+     */
+    public static void writeHeldOut(Path dir, int count, long seed, List<Path> images) {
+        write(dir, count, seed, images, "held-out", 2);
+    }
+
+    /**
      * Replaces the order files in {@code dir} with {@code count} generated ones.
      *
      * @param images the input images to choose from, as absolute paths
      */
     public static void write(Path dir, int count, long seed, List<Path> images) {
+        write(dir, count, seed, images, "generated", 0);
+    }
+
+    private static void write(Path dir, int count, long seed, List<Path> images, String prefix, int tasks) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("no input images to generate orders on");
         }
@@ -44,19 +57,24 @@ public final class GeneratedOrders {
                 }
             }
             for (int i = 0; i < count; i++) {
-                String id = String.format("generated-%d-%03d", seed, i);
-                Files.writeString(dir.resolve(id + ".json"), Json.write(order(id, random, images)));
+                String id = String.format("%s-%d-%03d", prefix, seed, i);
+                Files.writeString(dir.resolve(id + ".json"), Json.write(order(id, random, images, tasks)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write generated orders in " + dir, e);
         }
     }
 
-    private static Map<String, Object> order(String id, Random random, List<Path> images) {
+    /** {@code count} tasks (0: two to four), a resize among them moved last when the count is fixed. */
+    private static Map<String, Object> order(String id, Random random, List<Path> images, int count) {
         List<TaskDefinition> tasks = new ArrayList<>(TaskCatalog.all());
         Collections.shuffle(tasks, random);
+        List<TaskDefinition> picked = new ArrayList<>(tasks.subList(0, count > 0 ? count : 2 + random.nextInt(3)));
+        if (count > 0) {
+            picked.sort(java.util.Comparator.comparing(t -> t.name().equals("resize")));
+        }
         List<Map<String, Object>> chosen = new ArrayList<>();
-        for (TaskDefinition task : tasks.subList(0, 2 + random.nextInt(3))) {
+        for (TaskDefinition task : picked) {
             Map<String, Double> params = new LinkedHashMap<>();
             for (ParamSpec p : task.params()) {
                 double value = p.min() + (p.defaultValue() - p.min()) * random.nextDouble();

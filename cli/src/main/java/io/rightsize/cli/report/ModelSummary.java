@@ -6,6 +6,9 @@ import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.ResourceError;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.TreeMap;
+import java.util.Map;
 
 /** Prints a model's metadata: the winner, the candidates, the error per resource and the stored-data backtest. */
 public final class ModelSummary {
@@ -33,18 +36,31 @@ public final class ModelSummary {
                     e.getResource().name().toLowerCase(Locale.ROOT), e.getRmse(), e.getMae(), e.getCoverage(),
                     model.getTargetCoverage());
         }
-        out.println("  backtest on the test orders (recommender, resource, slack %, overrun %, series; then the same");
-        out.println("  allocations scaled to the lowest overrun of any recommender: factor, slack %, overrun %;");
-        out.println("  '-' where no factor reaches it, or the model was trained before this was computed; hindsight:");
-        out.println("  one allocation per service chosen knowing the test samples, at vpa's overrun, a yardstick):");
+        out.println("  backtest on the test orders (recommender, resource, slack %, overrun %, time lost %, cost,");
+        out.println("  series; then the same allocations scaled to the lowest overrun of any recommender: factor,");
+        out.println("  slack %, overrun %; '-' where no factor reaches it, or the model was trained before this was");
+        out.println("  computed; hindsight: one allocation per service chosen knowing the test samples, at vpa's");
+        out.println("  overrun, a yardstick):");
+        Map<String, double[]> costs = new TreeMap<>();
         for (BacktestRow row : model.getBacktestList()) {
             String equal = row.hasEqualOverrun() ? String.format(Locale.ROOT, "   x%-6.2f %7.2f %7.2f",
                     row.getEqualOverrun().getFactor(), row.getEqualOverrun().getSlackPct(),
                     row.getEqualOverrun().getOverrunPct()) : "   -";
-            out.printf(Locale.ROOT, "    %-13s %-15s %7.2f %7.2f %4d%s%n", row.getRecommender(),
+            out.printf(Locale.ROOT, "    %-13s %-15s %7.2f %7.2f %7s %7.1f %4d%s%n", row.getRecommender(),
                     row.getResource().name().toLowerCase(Locale.ROOT), row.getSlackPct(), row.getOverrunPct(),
-                    row.getSeries(), equal);
+                    row.hasLostTimePct() ? String.format(Locale.ROOT, "%.2f", row.getLostTimePct()) : "-",
+                    row.getCost(), row.getSeries(), equal);
+            if (!row.getRecommender().equals("hindsight")) {
+                double[] sum = costs.computeIfAbsent(row.getRecommender(), k -> new double[2]);
+                sum[0] += row.getCost();
+                sum[1]++;
+            }
         }
-        out.println("  default recommender: " + model.getDefaultRecommender());
+        out.println("  default recommender: " + model.getDefaultRecommender() + (costs.isEmpty() ? ""
+                : ", the least cost averaged over CPU and memory (" + costs.entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()[0] / e.getValue()[1]))
+                        .collect(Collectors.joining(", ")) + ")"));
+        out.println("  cost = slack % + 10 x time lost %: an OOM kill loses its run's whole attempt, a throttled");
+        out.println("  second only its excess over the limit (docs/allocation.md, the cost model)");
     }
 }

@@ -44,7 +44,8 @@ public final class OrderReports {
         return new TaskReport(task.getId(), task.getPosition(), task.getService(),
                 task.getState().name().replace("TASK_", ""), task.getDurationSeconds(), samples, usage,
                 task.getCpuSeconds(), task.getPeakMemoryBytes(), emptyToNull(task.getOutputImage()),
-                emptyToNull(task.getReason()));
+                emptyToNull(task.getReason()), task.getAttempts(), task.getInputPixels(),
+                task.getAllocation().getMemoryLimitBytes());
     }
 
     private static String emptyToNull(String value) {

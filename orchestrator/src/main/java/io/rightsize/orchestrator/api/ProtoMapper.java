@@ -70,6 +70,7 @@ final class ProtoMapper {
         if (task.outputImage() != null) {
             b.setOutputImage(task.outputImage());
         }
+        b.setAttempts(task.attempts()).setInputPixels(task.inputPixels());
         if (task.usage() != null) {
             b.setCpuSeconds(task.usage().cpuSeconds()).setPeakMemoryBytes(task.usage().peakMemoryBytes());
         }

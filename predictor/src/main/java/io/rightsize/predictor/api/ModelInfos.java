@@ -37,7 +37,10 @@ final class ModelInfos {
         m.backtest().forEach(s -> {
             BacktestRow.Builder row = BacktestRow.newBuilder().setRecommender(s.recommender())
                     .setResource(Resource.valueOf(s.resource().name())).setSlackPct(s.slackPct())
-                    .setOverrunPct(s.overrunPct()).setSeries(s.series());
+                    .setOverrunPct(s.overrunPct()).setSeries(s.series()).setCost(s.cost());
+            if (s.lostTimePct() != null) {
+                row.setLostTimePct(s.lostTimePct());
+            }
             if (s.equalOverrun() != null) {
                 row.setEqualOverrun(EqualOverrun.newBuilder().setFactor(s.equalOverrun().factor())
                         .setSlackPct(s.equalOverrun().slackPct()).setOverrunPct(s.equalOverrun().overrunPct()));

@@ -52,11 +52,23 @@ public record ModelMetadata(int version, String algorithm, Instant trainedAt, lo
      * scaled by one factor to the lowest overrun any recommender reached on that resource, so slack compares at
      * equal overrun (null when no factor reaches it, and in models saved before it was computed).
      */
+    /**
+     * {@code lostTimePct}: the run time lost by running short ({@link io.rightsize.allocation.backtest.LostTime});
+     * null in models saved before it was measured.
+     */
     public record BacktestScore(String recommender, Resource resource, double slackPct, double overrunPct,
-                                int series, ScaledScore equalOverrun) {
+                                int series, ScaledScore equalOverrun, Double lostTimePct) {
 
         public BacktestScore(String recommender, Resource resource, double slackPct, double overrunPct, int series) {
-            this(recommender, resource, slackPct, overrunPct, series, null);
+            this(recommender, resource, slackPct, overrunPct, series, null, null);
+        }
+
+        /**
+         * What the backtest winner minimises: slack plus {@value ModelTrainer#RUNNING_SHORT_WEIGHT} times the time
+         * lost running short (the share of samples over the limit in models saved before that was measured).
+         */
+        public double cost() {
+            return slackPct + ModelTrainer.RUNNING_SHORT_WEIGHT * (lostTimePct != null ? lostTimePct : overrunPct);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.rightsize.allocation.backtest.AllocationSeries;
 import io.rightsize.allocation.backtest.Backtest;
 import io.rightsize.allocation.backtest.BacktestResult;
 import io.rightsize.allocation.backtest.Hindsight;
+import io.rightsize.allocation.backtest.LostTime;
 import io.rightsize.allocation.backtest.ScaledScore;
 import io.rightsize.allocation.recommend.Recommender;
 import io.rightsize.allocation.recommend.Recommenders;
@@ -43,7 +44,8 @@ public final class ModelTrainer {
     /** The recommender name of the model-based allocation. */
     public static final String ML_RECOMMENDER = "rightsize-ml";
     static final List<Resource> ALLOCATED = List.of(Resource.CPU_MILLICORES, Resource.MEMORY_BYTES);
-    static final double OVERRUN_WEIGHT = 10;
+    /** A second lost running short costs ten reserved seconds wasted: the task, and all waiting on it, are late. */
+    static final double RUNNING_SHORT_WEIGHT = 10;
 
     private final List<Candidate> candidates;
 
@@ -305,8 +307,11 @@ public final class ModelTrainer {
         List<ModelMetadata.BacktestScore> scores = new ArrayList<>();
         for (Resource resource : ALLOCATED) {
             Map<String, AllocationSeries> byRecommender = new LinkedHashMap<>();
+            Map<String, LostTime> lost = new HashMap<>();
+            ResourceKind kind = resource == Resource.CPU_MILLICORES ? ResourceKind.CPU : ResourceKind.MEMORY;
             for (String name : names) {
                 AllocationSeries fits = new AllocationSeries();
+                LostTime lostTime = new LostTime(kind);
                 Map<String, Double> heuristicAllocations = new HashMap<>();
                 for (UsageRow row : split.test()) {
                     List<UsageRow> past = history.get(row.service() + "|" + resource);
@@ -317,9 +322,11 @@ public final class ModelTrainer {
                     double allocation = name.equals(ML_RECOMMENDER) ? mlLimits.get(TaskRun.key(row))
                             : heuristicAllocations.computeIfAbsent(row.service(), k -> heuristic(name, row, past));
                     fits.add(row.service(), allocation, row.value());
+                    lostTime.add(TaskRun.key(row), allocation, row.value());
                 }
                 if (fits.series() > 0) {
                     byRecommender.put(name, fits);
+                    lost.put(name, lostTime);
                 }
             }
             Map<String, ScaledScore> own = new LinkedHashMap<>();
@@ -328,7 +335,8 @@ public final class ModelTrainer {
                     .orElse(0);
             byRecommender.forEach((name, fits) -> {
                 scores.add(new ModelMetadata.BacktestScore(name, resource, own.get(name).slackPct(),
-                        own.get(name).overrunPct(), fits.series(), fits.atOverrun(lowestOverrun).orElse(null)));
+                        own.get(name).overrunPct(), fits.series(), fits.atOverrun(lowestOverrun).orElse(null),
+                        lost.get(name).percent()));
             });
             AllocationSeries vpa = byRecommender.get(Backtest.REFERENCE);
             if (vpa != null) {
@@ -351,15 +359,15 @@ public final class ModelTrainer {
     }
 
     /**
-     * The backtest winner (of the recommenders, not the hindsight yardstick): least slack + 10 x overrun, averaged
-     * over CPU and memory. Running short costs far more than waste (a throttled or OOM-killed task), so one point of
-     * overrun weighs as much as ten points of slack.
+     * The backtest winner (of the recommenders, not the hindsight yardstick): the least {@link
+     * ModelMetadata.BacktestScore#cost}, averaged over CPU and memory. Running short is priced by the time it loses,
+     * so an OOM kill (its whole attempt) weighs far more than a throttled second (its excess).
      */
     static String winner(List<ModelMetadata.BacktestScore> backtest) {
         return backtest.stream()
                 .filter(s -> !s.recommender().equals(Hindsight.NAME))
                 .collect(Collectors.groupingBy(ModelMetadata.BacktestScore::recommender,
-                        Collectors.averagingDouble(s -> s.slackPct() + OVERRUN_WEIGHT * s.overrunPct())))
+                        Collectors.averagingDouble(ModelMetadata.BacktestScore::cost)))
                 .entrySet().stream()
                 .min(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)

@@ -66,19 +66,16 @@ public class ServiceHistory {
     }
 
     /**
-     * The service's latest runs with a known input size, as the size model learns from them: the pixels each held
-     * (input and output, by the catalog's rule for its parameters) and its peak memory — the true peak its process
-     * left, else its highest sample — or, for a run OOM-killed, the limit it reached.
+     * The service's latest successful runs with a known input size, as the size model learns from them: the pixels
+     * each held (input and output, by the catalog's rule for its parameters) and its peak memory, the true peak its
+     * process left, else its highest sample. Out-of-memory ends are not among them: what they show is a floor
+     * ({@link #largestOomLimit}), and one kill at an odd limit would tilt a least-squares line.
      */
     public Uni<List<SizedRun>> sizedRuns(String service) {
-        return pool.preparedQuery("SELECT t.input_pixels, t.params::text AS params, COALESCE(o.killed_at,"
-                        + " t.peak_memory_bytes, (SELECT max(x.value) FROM samples x WHERE x.task_id = t.id"
-                        + " AND x.resource_id = $2))::bigint AS peak FROM tasks t"
-                        + " JOIN services s ON s.id = t.service_id"
-                        + " LEFT JOIN LATERAL (SELECT max(memory_limit_bytes) AS killed_at FROM oom_events"
-                        + " WHERE task_id = t.id) o ON true"
-                        + " WHERE s.name = $1 AND t.input_pixels > 0"
-                        + " AND (t.state = 'SUCCEEDED' OR o.killed_at IS NOT NULL)"
+        return pool.preparedQuery("SELECT t.input_pixels, t.params::text AS params, COALESCE(t.peak_memory_bytes,"
+                        + " (SELECT max(x.value) FROM samples x WHERE x.task_id = t.id AND x.resource_id = $2))::bigint"
+                        + " AS peak FROM tasks t JOIN services s ON s.id = t.service_id"
+                        + " WHERE s.name = $1 AND t.input_pixels > 0 AND t.state = 'SUCCEEDED'"
                         + " ORDER BY t.id DESC LIMIT $3")
                 .execute(Tuple.of(service, (short) Resource.MEMORY_BYTES.id(), MAX_SIZED_RUNS))
                 .map(rows -> {

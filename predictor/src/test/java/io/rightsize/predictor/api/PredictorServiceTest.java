@@ -11,6 +11,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rightsize.allocation.policy.Capacity;
 import io.rightsize.allocation.recommend.MemoryBump;
 import io.rightsize.api.v1.GetModelRequest;
 import io.rightsize.api.v1.ModelInfo;
@@ -223,6 +224,39 @@ class PredictorServiceTest {
         assertEquals(bumped, vpa.getTasks(0).getAllocation().getMemoryLimitBytes(), vpa.getTasks(0).getBasis());
         assertTrue(vpa.getTasks(1).getAllocation().getMemoryLimitBytes() < bumped,
                 "vpa's second blur, on 0.5 MP, is not floored by the OOM on 1 MP: " + vpa.getTasks(1).getBasis());
+    }
+
+    @Test
+    @Order(7)
+    void anInputBeyondEveryRunGetsWhatItsPixelsNeedWhateverTheRecommender() {
+        // Blur held 2 and 8 MP (1 and 4 MP in and out) using 80 MiB + 30 MiB per held megapixel; 40 MP in is 10x.
+        double truth = (80 + 30 * 80.0) * (1 << 20) * 1.06;
+        for (String recommender : List.of("vpa", "rightsize-ml", "seed-max")) {
+            TaskRecommendation task = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
+                    .addInputPixels(40_000_000).setRecommender(recommender).build()).getTasks(0);
+            long limit = task.getAllocation().getMemoryLimitBytes();
+            assertTrue(limit >= truth && limit <= 2 * truth, recommender + ": " + (limit >> 20) + " MiB, "
+                    + task.getBasis());
+            assertTrue(task.getBasis().contains("memory from the size model: 80.0 MP held, 10.0x the largest"),
+                    task.getBasis());
+            assertEquals(limit, task.getNeededMemoryBytes());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void noRecommendationExceedsTheMaximumAndOneThatHitItSaysSo() {
+        // 4000 MP: far outside the trained range, more memory than any machine this runs on has.
+        TaskRecommendation task = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
+                .addServices("resize").addInputPixels(4_000_000_000L).addInputPixels(1_000_000)
+                .setRecommender("rightsize-ml").build()).getTasks(0);
+        long max = Capacity.ofThisMachine().memoryBytes();
+        assertEquals(max, task.getAllocation().getMemoryLimitBytes(), task.getBasis());
+        assertTrue(task.getAllocation().getMemoryRequestBytes() <= max);
+        assertTrue(task.getNeededMemoryBytes() > max, "the estimate before the bound, for the orchestrator to refuse");
+        assertTrue(task.getBasis().contains("memory limit capped at the maximum " + (max >> 20) + " MiB"),
+                task.getBasis());
+        assertTrue(task.getAllocation().getCpuLimitMillicores() <= Capacity.ofThisMachine().cpuMillicores());
     }
 
     private static Connection database() throws Exception {

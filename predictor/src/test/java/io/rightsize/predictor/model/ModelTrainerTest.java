@@ -207,6 +207,22 @@ class ModelTrainerTest {
     }
 
     @Test
+    void anOutOfMemoryKillIsPricedAboveThrottlingByTheTimeItLoses() {
+        // The model runs short of CPU in 8% of samples but loses 0.5% of the time to throttling; vpa runs short of
+        // memory in 1% of samples, which OOM-kills runs holding 6% of the time.
+        var mlCpu = new ModelMetadata.BacktestScore("ml", Resource.CPU_MILLICORES, 30, 8, 3, null, 0.5);
+        var mlMemory = new ModelMetadata.BacktestScore("ml", Resource.MEMORY_BYTES, 40, 0, 3, null, 0.0);
+        var vpaCpu = new ModelMetadata.BacktestScore("vpa", Resource.CPU_MILLICORES, 45, 1, 3, null, 0.1);
+        var vpaMemory = new ModelMetadata.BacktestScore("vpa", Resource.MEMORY_BYTES, 35, 1, 3, null, 6.0);
+        assertEquals("ml", ModelTrainer.winner(List.of(mlCpu, mlMemory, vpaCpu, vpaMemory)));
+        assertEquals(35, mlCpu.cost(), 1e-9);
+        assertEquals(95, vpaMemory.cost(), 1e-9);
+        // Scored by samples over the limit alone, as before, vpa would have won (110 + 40 against 45 + 10 + 35 + 10).
+        var oldMl = new ModelMetadata.BacktestScore("ml", Resource.CPU_MILLICORES, 30, 8, 3);
+        assertEquals(110, oldMl.cost(), 1e-9, "a model saved before lost time was measured");
+    }
+
+    @Test
     void aSavedModelLoadsAndPredictsTheSame(@TempDir Path dir) throws Exception {
         ModelStore store = new ModelStore(dir);
         UsageModel readBack = store.save(result.model());
