@@ -59,6 +59,19 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void clusterScopeIsOnlyReadingNodesForTheTaskMaximum(String kustomization) throws Exception {
+        List<JsonNode> docs = documents(kustomization);
+        JsonNode role = find(docs, "ClusterRole", "rightsize-orchestrator-node-reader");
+        assertEquals(new TreeSet<>(Set.of("/nodes:get", "/nodes:list")), Manifests.grants(role));
+        JsonNode binding = find(docs, "ClusterRoleBinding", "rightsize-orchestrator-node-reader");
+        assertEquals("orchestrator", binding.at("/subjects/0/name").asText());
+        assertEquals("rightsize-orchestrator-node-reader", binding.at("/roleRef/name").asText());
+        assertEquals(1, docs.stream().filter(d -> d.path("kind").asText().startsWith("Cluster")).count() / 2,
+                "one ClusterRole and its binding, nothing else cluster-wide");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void portsAndProbesMatchEachServicesHttpPort(String kustomization) throws Exception {
         List<JsonNode> docs = documents(kustomization);
 

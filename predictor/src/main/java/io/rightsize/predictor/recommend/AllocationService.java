@@ -140,9 +140,10 @@ public class AllocationService {
             return task.with(b.allocation(), "", task.neededMemoryBytes());
         }
         Allocation a = b.allocation();
+        String why = String.join(", ", b.notes()) + (bounds.admitsMemory(task.neededMemoryBytes()) ? ""
+                : "; it needs more than the maximum: an orchestrator with this maximum refuses it");
         return task.with(new Allocation(a.cpuRequestMillicores(), a.cpuLimitMillicores(), a.memoryRequestBytes(),
-                a.memoryLimitBytes(), task.allocation().source()), String.join(", ", b.notes()),
-                task.neededMemoryBytes());
+                a.memoryLimitBytes(), task.allocation().source()), why, task.neededMemoryBytes());
     }
 
     private TaskAllocation forTask(String service, long inputPixels, Map<String, Double> params,
