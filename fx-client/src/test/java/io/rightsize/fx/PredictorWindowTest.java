@@ -6,18 +6,23 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rightsize.api.v1.ModelInfo;
+import io.rightsize.api.v1.RecommenderInfo;
 import io.rightsize.devstack.StackConfig;
 import io.rightsize.fx.model.LossPoint;
 import io.rightsize.fx.service.SettingsStore;
 import io.rightsize.fx.view.MainView;
 import io.rightsize.fx.viewmodel.ClientModel;
+import io.rightsize.fx.viewmodel.PredictorViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,20 @@ class PredictorWindowTest {
         assertEquals(2, onFx(() -> chart.getData().get(0).getData().size()));
         robot.interact(() -> model.predictor().lossCurve().clear());
         assertEquals(0, onFx(() -> chart.getData().size()), "a new training run starts a clean chart");
+    }
+
+    @Test
+    void offersTheRecommendersThePredictorServes(FxRobot robot) {
+        robot.clickOn("Predictor");
+        ComboBox<?> choice = robot.lookup("#recommender").queryAs(ComboBox.class);
+        assertEquals(List.of(PredictorViewModel.DEFAULT_RECOMMENDER), onFx(() -> List.copyOf(choice.getItems())),
+                "before the predictor answers, only its default");
+        robot.interact(() -> model.predictor().modelProperty().set(ModelInfo.newBuilder()
+                .addRecommenders(RecommenderInfo.newBuilder().setName("rightsize-ml").setNeedsModel(true))
+                .addRecommenders(RecommenderInfo.newBuilder().setName("vpa")).build()));
+        assertEquals(List.of(PredictorViewModel.DEFAULT_RECOMMENDER, "rightsize-ml", "vpa"),
+                onFx(() -> List.copyOf(choice.getItems())));
+        assertEquals(PredictorViewModel.DEFAULT_RECOMMENDER, onFx(() -> choice.getValue()));
     }
 
     @Test

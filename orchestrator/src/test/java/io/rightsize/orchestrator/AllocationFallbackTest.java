@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rightsize.allocation.policy.Bounds;
+import io.rightsize.allocation.policy.Capacity;
+import io.rightsize.allocation.policy.Rounding;
 import io.rightsize.allocation.recommend.Recommender;
 import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.recommend.ResourceKind;
@@ -18,7 +21,6 @@ import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
-import io.rightsize.orchestrator.allocation.AllocationRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,8 +64,9 @@ class AllocationFallbackTest extends OrderServiceClientTest {
 
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
         Recommender vpa = Recommenders.byName("vpa").orElseThrow();
-        Allocation fromHistory = AllocationRules.of(vpa.recommend(ResourceKind.CPU, cpuMillicores),
-                vpa.recommend(ResourceKind.MEMORY, memoryBytes), "vpa (predictor unavailable)");
+        Allocation fromHistory = Bounds.upTo(Capacity.ofThisMachine()).apply(Rounding.of(vpa.recommend(
+                ResourceKind.CPU, cpuMillicores), vpa.recommend(ResourceKind.MEMORY, memoryBytes),
+                "vpa (predictor unavailable)")).allocation();
         Allocation noHistory = new Allocation(500, 2000, 256 * MIB, 1024 * MIB,
                 "default (predictor unavailable, too little history)");
         assertEquals(fromHistory, stored(done.getTasks(0).getAllocation()));

@@ -14,8 +14,8 @@ public class TinyMemoryProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "rightsize.orchestrator.default-allocation.memory-request-bytes", Long.toString(MEMORY_REQUEST_BYTES),
-                "rightsize.orchestrator.default-allocation.memory-limit-bytes", Long.toString(MEMORY_LIMIT_BYTES),
-                "rightsize.orchestrator.bounds.max-memory-bytes", Long.toString(MAX_MEMORY_BYTES));
+                "rightsize.allocation.default-allocation.memory-request-bytes", Long.toString(MEMORY_REQUEST_BYTES),
+                "rightsize.allocation.default-allocation.memory-limit-bytes", Long.toString(MEMORY_LIMIT_BYTES),
+                "rightsize.allocation.bounds.max-memory-bytes", Long.toString(MAX_MEMORY_BYTES));
     }
 }

@@ -5,9 +5,9 @@ import java.util.OptionalLong;
 
 /**
  * The memory limit of the next attempt of a task that was OOM-killed. The kill showed the task needs more than the
- * limit it reached; the size model may know how much more. Whatever they say, the limit climbs by equal ratios to
- * the maximum over the attempts left, so the last attempt always has the maximum: a task that fits the maximum
- * never fails for memory.
+ * limit it reached; the size model may know how much more. Each attempt before the last gets the most of VPA's bump,
+ * that estimate and twice the killed limit; the last attempt gets the maximum, so a task that fits the maximum never
+ * fails for memory, while one that needed a little more is not handed the whole machine at once.
  *
  * @param attempts how many times a task may run in all, at least 1 (1: never retried)
  */
@@ -34,8 +34,8 @@ public record MemoryRetries(int attempts) {
         if (left <= 0 || killedLimit >= maxBytes) {
             return OptionalLong.empty();
         }
-        double step = killedLimit * Math.pow((double) maxBytes / killedLimit, 1.0 / left);
-        long next = Math.max(MemoryBump.afterOom(killedLimit), Math.max(estimateBytes, (long) Math.ceil(step)));
+        long next = left == 1 ? maxBytes : Math.max(MemoryBump.afterOom(killedLimit),
+                Math.max(estimateBytes, 2 * killedLimit));
         return OptionalLong.of(Math.min(maxBytes, next));
     }
 }

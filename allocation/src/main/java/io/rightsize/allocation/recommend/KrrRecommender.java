@@ -11,6 +11,11 @@ final class KrrRecommender implements Recommender {
     }
 
     @Override
+    public String description() {
+        return "Robusta KRR's simple strategy: CPU p95, memory peak + 15%";
+    }
+
+    @Override
     public Recommendation recommend(ResourceKind kind, double[] history) {
         History.requireValid(history);
         return Recommendation.of(switch (kind) {

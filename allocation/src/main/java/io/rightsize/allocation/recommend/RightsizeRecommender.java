@@ -53,6 +53,11 @@ public final class RightsizeRecommender implements Recommender {
     }
 
     @Override
+    public String description() {
+        return "Rightsize's heuristic: a forecast of the high point times a margin calibrated on the history (5% CPU, 0.5% memory risk)";
+    }
+
+    @Override
     public Recommendation recommend(ResourceKind kind, double[] history) {
         History.requireValid(history);
         double risk = kind == ResourceKind.CPU ? cpuRisk : memoryRisk;

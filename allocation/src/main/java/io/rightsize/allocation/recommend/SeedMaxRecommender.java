@@ -9,6 +9,11 @@ final class SeedMaxRecommender implements Recommender {
     }
 
     @Override
+    public String description() {
+        return "the seed system's rule: the history's peak, rounded up to a multiple of 10";
+    }
+
+    @Override
     public Recommendation recommend(ResourceKind kind, double[] history) {
         return Recommendation.of(Math.ceil(History.max(History.requireValid(history)) / 10) * 10);
     }

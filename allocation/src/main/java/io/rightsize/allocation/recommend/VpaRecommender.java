@@ -11,6 +11,11 @@ final class VpaRecommender implements Recommender {
     }
 
     @Override
+    public String description() {
+        return "Kubernetes VPA's rule as simplified here: CPU p90 + 15%, memory peak + 15%";
+    }
+
+    @Override
     public Recommendation recommend(ResourceKind kind, double[] history) {
         History.requireValid(history);
         double base = switch (kind) {

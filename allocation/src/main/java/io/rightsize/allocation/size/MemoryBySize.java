@@ -1,5 +1,6 @@
 package io.rightsize.allocation.size;
 
+import io.rightsize.allocation.policy.TaskHeap;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -47,10 +48,29 @@ public record MemoryBySize(double interceptBytes, double bytesPerPixel, double c
                 largest, runs.length));
     }
 
-    /** What a task holding {@code heldPixels} needs, with the margins; beyond the largest run, extrapolated. */
+    /** The peak a task holding {@code heldPixels} reaches, with the margins; beyond the largest run, extrapolated. */
     public long estimate(long heldPixels) {
-        double margin = coverage * (heldPixels > largestHeldPixels ? extrapolation : 1);
-        return (long) Math.ceil((interceptBytes + bytesPerPixel * heldPixels) * margin);
+        return (long) Math.ceil((interceptBytes + bytesPerPixel * heldPixels) * margin(heldPixels));
+    }
+
+    /** The peak as the line has it, without margins: the expected need, a request. */
+    public long line(long heldPixels) {
+        return (long) Math.ceil(interceptBytes + bytesPerPixel * heldPixels);
+    }
+
+    /**
+     * The memory limit a task holding {@code heldPixels} runs to the end under, with the margins: the fixed part
+     * as it is, the part that grows with the pixels (the image arrays, on the heap) over the heap's share of the
+     * limit ({@link TaskHeap}). A limit at the peak alone leaves a task whose peak is mostly image arrays a heap a
+     * quarter too small (seen: a 24 MP sharpen peaking at 1094 MiB was killed under 1158 MiB).
+     */
+    public long limit(long heldPixels) {
+        return (long) Math.ceil(TaskHeap.limitFor(interceptBytes, bytesPerPixel * heldPixels)
+                * margin(heldPixels));
+    }
+
+    private double margin(long heldPixels) {
+        return coverage * (heldPixels > largestHeldPixels ? extrapolation : 1);
     }
 
     /** Whether {@code heldPixels} is beyond every run it was fitted on. */

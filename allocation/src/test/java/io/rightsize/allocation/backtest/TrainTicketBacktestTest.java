@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 /** Checks the backtest against the figures the issue gives for VPA on the shared TrainTicket trace. */
 class TrainTicketBacktestTest {
 
-    /** shared/ lies beside the project's checkout, on developers' machines and in CI alike. */
-    private static final Path TRACE = Path.of("../../shared/data/traces/trainticket-2023-01-29.csv");
+    /**
+     * shared/ lies beside the project's checkout, on developers' machines and in CI alike: the build passes its
+     * place ({@code rightsize.shared.dir}, from the top project directory), so the test finds it wherever it runs.
+     */
+    private static final Path TRACE = Path.of(System.getProperty("rightsize.shared.dir", "../../shared"))
+            .resolve("data/traces/trainticket-2023-01-29.csv");
 
     @Test
     void reproducesTheIssuesVpaFiguresAtHistoryFractionOneHalf() throws IOException {

@@ -3,6 +3,7 @@ package io.rightsize.allocation.size;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rightsize.allocation.policy.TaskHeap;
 import io.rightsize.tasks.ExitRecord;
 import io.rightsize.tasks.TaskProcesses;
 import io.rightsize.tasks.catalog.TaskCatalog;
@@ -20,14 +21,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The size model on real task processes: fitted on the peaks of runs on small images, it is asked for images 2, 5 and
- * 10 times the largest of them; each answer must be at least the task's real peak there, at most twice it, and a
- * limit the task runs to the end under.
+ * The size model on real task processes: fitted on the peaks of runs on small images, it is asked for the limit of
+ * images 2, 5 and 10 times the largest of them; each must be at least the task's real peak there, at most twice it,
+ * and a limit the task runs to the end under (its heap the local runner's share of it).
  */
 class MemoryBySizeOnRealTasksTest {
 
-    private static final List<Size> TRAINED = List.of(new Size(600, 500), new Size(800, 600), new Size(1000, 700),
-            new Size(1200, 1000));
+    private static final List<Size> TRAINED = List.of(new Size(500, 400), new Size(700, 500), new Size(800, 700),
+            new Size(1000, 800), new Size(1100, 900), new Size(1200, 1000));
     private static final int[] REACH = {2, 5, 10};
     /** A limit far above any of these runs, so the peaks are what the tasks use when nothing holds them back. */
     private static final long GENEROUS = 6L << 30;
@@ -63,9 +64,9 @@ class MemoryBySizeOnRealTasksTest {
         for (int i = 0; i < REACH.length; i++) {
             Path image = larger.get(i);
             long held = held(service, image, params);
-            long estimate = model.estimate(held);
+            long estimate = model.limit(held);
             long peak = run(service, image, params, GENEROUS).peak();
-            String at = String.format(Locale.ROOT, "%s at %dx (%.1f times the largest held): estimate %d MiB, peak %d"
+            String at = String.format(Locale.ROOT, "%s at %dx (%.1f times the largest held): limit %d MiB, peak %d"
                     + " MiB", service, REACH[i], model.reach(held), estimate >> 20, peak >> 20);
             System.out.println(at);
             assertTrue(estimate >= peak && estimate <= 2 * peak, at);
@@ -83,7 +84,7 @@ class MemoryBySizeOnRealTasksTest {
         Path output = dir.resolve(service + "-out.png");
         Path record = dir.resolve(service + ".exit");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + (limit * 3 / 4 >> 20) + "m", "-XX:+UseG1GC", "-cp",
+                .toString(), "-Xmx" + (TaskHeap.heapBytes(limit) >> 20) + "m", "-XX:+UseG1GC", "-cp",
                 System.getProperty("java.class.path"), TaskProcesses.MAIN_CLASS, service, "--input", image.toString(),
                 "--output", output.toString()));
         params.forEach((k, v) -> command.addAll(List.of("--param", k + "=" + v)));

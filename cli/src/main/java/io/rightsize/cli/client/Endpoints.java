@@ -3,7 +3,6 @@ package io.rightsize.cli.client;
 import io.rightsize.devstack.StackConfig;
 import io.rightsize.devstack.service.ServiceKind;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** The gRPC endpoints the commands talk to: the default stack's, with environment overrides. */
 public record Endpoints(String orchestrator, String monitorConsumer, String predictor) {
@@ -17,9 +16,5 @@ public record Endpoints(String orchestrator, String monitorConsumer, String pred
         return new Endpoints("127.0.0.1:" + config.port(ServiceKind.ORCHESTRATOR),
                 "127.0.0.1:" + config.port(ServiceKind.MONITOR_CONSUMER),
                 "127.0.0.1:" + config.port(ServiceKind.PREDICTOR));
-    }
-
-    public Map<String, String> asMap() {
-        return Map.of("orchestrator", orchestrator, "monitor-consumer", monitorConsumer, "predictor", predictor);
     }
 }

@@ -32,7 +32,8 @@ public class RecommendCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ORDER.json")
     Path file;
 
-    @Option(names = "--recommender", description = "rightsize-ml, rightsize, vpa, krr or seed-max (default: the predictor's).")
+    @Option(names = "--recommender", description = "One the predictor serves (./rightsize model lists them; default: the"
+            + " predictor's).")
     String recommender;
 
     @Override

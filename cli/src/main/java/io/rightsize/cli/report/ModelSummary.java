@@ -6,9 +6,9 @@ import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.ResourceError;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Prints a model's metadata: the winner, the candidates, the error per resource and the stored-data backtest. */
 public final class ModelSummary {
@@ -19,6 +19,7 @@ public final class ModelSummary {
     public static void print(ModelInfo model, PrintStream out) {
         if (!model.getPresent()) {
             out.println("no model trained yet (recommendations use " + model.getDefaultRecommender() + ")");
+            printRecommenders(model, out);
             return;
         }
         out.printf(Locale.ROOT, "model %s: %s won, trained on %d samples, validated on %d (Tribuo %s)%n",
@@ -62,5 +63,14 @@ public final class ModelSummary {
                         .collect(Collectors.joining(", ")) + ")"));
         out.println("  cost = slack % + 10 x time lost %: an OOM kill loses its run's whole attempt, a throttled");
         out.println("  second only its excess over the limit (docs/allocation.md, the cost model)");
+        printRecommenders(model, out);
+    }
+
+    private static void printRecommenders(ModelInfo model, PrintStream out) {
+        if (model.getRecommendersCount() > 0) {
+            out.println("recommenders the predictor serves (./rightsize recommend --recommender NAME):");
+            model.getRecommendersList().forEach(r -> out.printf("  %-13s %s%s%n", r.getName(), r.getDescription(),
+                    r.getNeedsModel() ? " (needs a trained model; vpa until then)" : ""));
+        }
     }
 }

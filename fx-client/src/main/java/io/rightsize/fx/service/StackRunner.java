@@ -30,10 +30,6 @@ public final class StackRunner {
         this.configs = configs;
     }
 
-    public synchronized boolean isRunning() {
-        return stack != null;
-    }
-
     /** Starts a fresh stack; returns the gRPC endpoints of its services. */
     public Endpoints start(Listener listener) {
         Stack starting;

@@ -14,7 +14,6 @@ import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
@@ -102,10 +101,15 @@ public final class PredictorView extends HBox {
         Button recommend = new Button("Recommend");
         recommend.setId("recommend");
         recommend.disableProperty().bind(files.valueProperty().isNull());
-        ComboBox<String> recommenderChoice = new ComboBox<>(FXCollections.observableArrayList(
-                PredictorViewModel.RECOMMENDERS));
+        ComboBox<String> recommenderChoice = new ComboBox<>(model.recommenders());
         recommenderChoice.setId("recommender");
         recommenderChoice.getSelectionModel().selectFirst();
+        // The list follows what the predictor serves; a choice it no longer lists falls back to its default.
+        model.recommenders().addListener((ListChangeListener<String>) change -> {
+            if (!model.recommenders().contains(recommenderChoice.getValue())) {
+                recommenderChoice.getSelectionModel().selectFirst();
+            }
+        });
         recommend.setOnAction(e -> model.recommend(files.getValue(), recommenderChoice.getValue()));
         Label recommender = new Label();
         recommender.textProperty().bind(model.recommenderProperty());

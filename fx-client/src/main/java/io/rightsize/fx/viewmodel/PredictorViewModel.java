@@ -14,6 +14,7 @@ import io.rightsize.fx.model.LossPoint;
 import io.rightsize.fx.service.RightsizeGateway;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -45,10 +46,10 @@ public final class PredictorViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty training = new SimpleBooleanProperty();
     private final DoubleProperty trainProgress = new SimpleDoubleProperty();
-    /** The recommenders a user can ask for; the first lets the predictor choose. */
-    public static final List<String> RECOMMENDERS = List.of("predictor's default", "rightsize-ml", "rightsize", "vpa",
-            "krr", "seed-max");
-    static final String DEFAULT_RECOMMENDER = RECOMMENDERS.get(0);
+    /** The first choice of recommender: let the predictor choose. */
+    public static final String DEFAULT_RECOMMENDER = "predictor's default";
+    /** The recommenders a user can ask for: the predictor's default, then those the predictor serves (GetModel). */
+    private final ObservableList<String> recommenders = FXCollections.observableArrayList(DEFAULT_RECOMMENDER);
 
     private final ObservableList<String> trainLog = FXCollections.observableArrayList();
     private final ObservableList<LossPoint> lossCurve = FXCollections.observableArrayList();
@@ -60,6 +61,20 @@ public final class PredictorViewModel {
     public PredictorViewModel(ReadOnlyObjectProperty<RightsizeGateway> gateway, ExecutorService executor) {
         this.gateway = gateway;
         this.executor = executor;
+        model.addListener((o, old, info) -> {
+            if (info != null && info.getRecommendersCount() > 0) {
+                List<String> served = new ArrayList<>();
+                served.add(DEFAULT_RECOMMENDER);
+                info.getRecommendersList().forEach(r -> served.add(r.getName()));
+                if (!served.equals(recommenders)) {
+                    recommenders.setAll(served);
+                }
+            }
+        });
+    }
+
+    public ObservableList<String> recommenders() {
+        return recommenders;
     }
 
     public ObjectProperty<ModelInfo> modelProperty() {

@@ -1,20 +1,22 @@
 package io.rightsize.orchestrator.allocation;
 
 import io.quarkus.runtime.Startup;
+import io.rightsize.allocation.policy.AllocationConfig;
 import io.rightsize.allocation.policy.Bounds;
 import io.rightsize.allocation.policy.Bytes;
+import io.rightsize.allocation.policy.HistoryPolicy;
 import io.rightsize.allocation.policy.MemoryRetries;
+import io.rightsize.allocation.policy.Rounding;
+import io.rightsize.allocation.policy.ServiceUsage;
 import io.rightsize.allocation.recommend.Recommender;
 import io.rightsize.allocation.recommend.Recommenders;
-import io.rightsize.allocation.recommend.ResourceKind;
+import io.rightsize.allocation.store.StoredUsage;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
-import io.rightsize.orchestrator.domain.ServiceUsage;
 import io.rightsize.orchestrator.predictor.NoRecommendationException;
 import io.rightsize.orchestrator.predictor.PredictorClient;
 import io.rightsize.orchestrator.predictor.Recommended;
 import io.rightsize.orchestrator.store.DatabaseOutages;
-import io.rightsize.orchestrator.store.UsageHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -39,28 +41,23 @@ public class AllocationPolicy {
     private static final String UNAVAILABLE = "predictor unavailable";
 
     private final PredictorClient predictor;
-    private final UsageHistory history;
+    private final StoredUsage history;
     private final Recommender fallback;
-    private final Allocation defaultAllocation;
-    private final int minHistoryRuns;
+    private final HistoryPolicy historyPolicy;
     private final Bounds bounds;
     private final MemoryRetries retries;
 
-    public AllocationPolicy(PredictorClient predictor, UsageHistory history, OrchestratorConfig config,
-                            Bounds bounds) {
+    public AllocationPolicy(PredictorClient predictor, StoredUsage history, OrchestratorConfig config,
+                            AllocationConfig allocation, Bounds bounds) {
         this.predictor = predictor;
         this.history = history;
         this.bounds = bounds;
-        this.retries = new MemoryRetries(config.memoryAttempts());
-        this.minHistoryRuns = config.predictor().minHistoryRuns();
+        this.retries = allocation.memoryRetries();
+        this.historyPolicy = allocation.historyPolicy();
         String name = config.predictor().fallbackRecommender();
         this.fallback = Recommenders.byName(name).orElseThrow(() -> new IllegalArgumentException(
                 "rightsize.orchestrator.predictor.fallback-recommender: unknown recommender '" + name + "'; known: "
                         + Recommenders.all().stream().map(Recommender::name).collect(Collectors.joining(", "))));
-        OrchestratorConfig.DefaultAllocation d = config.defaultAllocation();
-        this.defaultAllocation = AllocationRules.rounded(new Allocation(d.cpuRequestMillicores(),
-                d.cpuLimitMillicores(), d.memoryRequestBytes(), d.memoryLimitBytes(),
-                "default (" + UNAVAILABLE + ", too little history)"));
     }
 
     /**
@@ -73,13 +70,13 @@ public class AllocationPolicy {
         String service = services.get(position);
         try {
             Recommended recommended = predictor.recommend(services, inputPixels, params).get(position);
-            Allocation allocation = bounds.apply(AllocationRules.rounded(recommended.allocation())).allocation();
+            Allocation allocation = bounds.apply(Rounding.up(recommended.allocation())).allocation();
             LOG.debugf("order %s task %d %s: allocation from the predictor (%s)", orderId, position, service,
                     allocation.source());
             long needed = recommended.neededMemoryBytes();
             Optional<String> refusal = bounds.admitsMemory(needed) ? Optional.empty()
                     : Optional.of(String.format(Locale.ROOT, "refused before it started: for an input of %s it"
-                            + " needs about %s of memory, at most %s allowed (rightsize.orchestrator.bounds"
+                            + " needs about %s of memory, at most %s allowed (rightsize.allocation.bounds"
                             + ".max-memory-bytes)", pixelsText(inputPixels.get(position)), Bytes.text(needed),
                             Bytes.text(bounds.maxMemoryBytes())));
             return new AllocationDecision(allocation, needed, refusal);
@@ -87,7 +84,7 @@ public class AllocationPolicy {
             ServiceUsage usage = DatabaseOutages.waitOut(service + "'s usage history",
                     () -> history.of(List.of(service))).get(service);
             LOG.infof("order %s task %d %s: %s (%s); %s", orderId, position, service, UNAVAILABLE, e.getMessage(),
-                    usage.lacks(minHistoryRuns) ? "fewer than " + minHistoryRuns
+                    usage.lacks(historyPolicy.minHistoryRuns()) ? "fewer than " + historyPolicy.minHistoryRuns()
                             + " earlier runs, so the default allocation" : fallback.name() + " on its stored samples");
             return AllocationDecision.of(bounds.apply(fromHistory(usage)).allocation());
         }
@@ -101,13 +98,13 @@ public class AllocationPolicy {
      */
     public Optional<Allocation> afterOom(Allocation killed, long neededMemoryBytes, int attemptsMade) {
         OptionalLong next = retries.next(killed.memoryLimitBytes(),
-                Math.max(neededMemoryBytes, defaultAllocation.memoryLimitBytes()), bounds.maxMemoryBytes(),
+                Math.max(neededMemoryBytes, historyPolicy.defaults().memoryLimitBytes()), bounds.maxMemoryBytes(),
                 attemptsMade);
         if (next.isEmpty()) {
             return Optional.empty();
         }
         long limit = next.getAsLong();
-        long request = Math.min(limit, AllocationRules.wholeMiB(
+        long request = Math.min(limit, Rounding.wholeMiB(
                 (double) killed.memoryRequestBytes() / killed.memoryLimitBytes() * limit));
         String source = killed.source().replaceAll("; memory (raised|bumped) after OOM.*$", "");
         return Optional.of(new Allocation(killed.cpuRequestMillicores(), killed.cpuLimitMillicores(), request, limit,
@@ -125,11 +122,7 @@ public class AllocationPolicy {
     }
 
     private Allocation fromHistory(ServiceUsage usage) {
-        if (usage.lacks(minHistoryRuns)) {
-            return defaultAllocation;
-        }
-        return AllocationRules.of(fallback.recommend(ResourceKind.CPU, usage.cpuMillicores()),
-                fallback.recommend(ResourceKind.MEMORY, usage.memoryBytes()),
-                fallback.name() + " (" + UNAVAILABLE + ")");
+        return historyPolicy.allocate(fallback, usage, fallback.name() + " (" + UNAVAILABLE + ")",
+                "default (" + UNAVAILABLE + ", too little history)");
     }
 }

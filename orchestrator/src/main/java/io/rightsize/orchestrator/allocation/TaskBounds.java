@@ -1,6 +1,7 @@
 package io.rightsize.orchestrator.allocation;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rightsize.allocation.policy.AllocationConfig;
 import io.rightsize.allocation.policy.Bounds;
 import io.rightsize.allocation.policy.Capacity;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
@@ -24,16 +25,16 @@ public class TaskBounds {
 
     @Produces
     @Singleton
-    Bounds bounds(OrchestratorConfig config, Instance<KubernetesClient> kubernetes) {
-        OrchestratorConfig.BoundsConfig b = config.bounds();
+    Bounds bounds(OrchestratorConfig config, AllocationConfig allocation, Instance<KubernetesClient> kubernetes) {
+        AllocationConfig.BoundsSettings b = allocation.bounds();
         Capacity capacity;
         String where;
-        boolean configured = b.maxCpuMillicores().isPresent() && b.maxMemoryBytes().isPresent();
+        boolean configured = b.maximumConfigured();
         if (config.runner() == RunnerKind.KUBERNETES && !configured) {
             var node = NodeCapacity.largestNode(kubernetes.get());
             if (node.isEmpty()) {
                 LOG.warn("the cluster's nodes could not be listed (RBAC: list nodes) or none is schedulable: the task"
-                        + " maximum is this machine's; set rightsize.orchestrator.bounds.max-cpu-millicores and"
+                        + " maximum is this machine's; set rightsize.allocation.bounds.max-cpu-millicores and"
                         + " max-memory-bytes to the largest node's allocatable");
             }
             capacity = node.orElseGet(Capacity::ofThisMachine);
@@ -42,8 +43,7 @@ public class TaskBounds {
             capacity = Capacity.ofThisMachine();
             where = "this machine";
         }
-        Bounds bounds = Bounds.configured(b.minCpuMillicores(), b.maxCpuMillicores(), b.minMemoryBytes(),
-                b.maxMemoryBytes(), capacity);
+        Bounds bounds = b.within(capacity);
         LOG.infof("tasks get CPU %dm-%dm and memory %d-%d MiB (maximum: %s)", bounds.minCpuMillicores(),
                 bounds.maxCpuMillicores(), bounds.minMemoryBytes() >> 20, bounds.maxMemoryBytes() >> 20,
                 configured ? "configured" : where);

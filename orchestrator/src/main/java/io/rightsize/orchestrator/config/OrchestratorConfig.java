@@ -35,34 +35,8 @@ public interface OrchestratorConfig {
     /** The java executable for tasks; the orchestrator's own by default. */
     Optional<String> javaCommand();
 
-    /** Allocation for a service the predictor cannot recommend for and that has no stored samples yet. */
-    DefaultAllocation defaultAllocation();
-
     /** How each order asks the predictor for its allocations, and what it does when no answer comes. */
     Predictor predictor();
-
-    /**
-     * The least and the most any task is given, whoever recommended it. Each maximum defaults to the capacity: this
-     * machine's cores and memory, or on Kubernetes the largest node's allocatable.
-     */
-    BoundsConfig bounds();
-
-    /**
-     * How many times in all a task may run when it runs out of memory: each retry's limit climbs toward the maximum,
-     * and the last has it.
-     */
-    @WithDefault("3")
-    int memoryAttempts();
-
-    interface BoundsConfig {
-        Optional<Long> minCpuMillicores();
-
-        Optional<Long> maxCpuMillicores();
-
-        Optional<Long> minMemoryBytes();
-
-        Optional<Long> maxMemoryBytes();
-    }
 
     interface Predictor {
         /** The longest an order waits for the predictor before it falls back; the predictor answers from memory. */
@@ -75,24 +49,6 @@ public interface OrchestratorConfig {
          */
         @WithDefault("vpa")
         String fallbackRecommender();
-
-        /** Earlier runs of a service needed before its history replaces the default (few runs say little). */
-        @WithDefault("3")
-        int minHistoryRuns();
-    }
-
-    interface DefaultAllocation {
-        @WithDefault("500")
-        long cpuRequestMillicores();
-
-        @WithDefault("2000")
-        long cpuLimitMillicores();
-
-        @WithDefault("268435456")
-        long memoryRequestBytes();
-
-        @WithDefault("1073741824")
-        long memoryLimitBytes();
     }
 
     interface Kubernetes {

@@ -1,5 +1,6 @@
 package io.rightsize.orchestrator.runner;
 
+import io.rightsize.allocation.policy.TaskHeap;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.domain.TaskUsage;
 import io.rightsize.tasks.ExitCode;
@@ -65,7 +66,7 @@ public class LocalProcessRunner implements TaskRunner {
         }
         command.add(config.javaCommand().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // The floor only keeps a JVM able to start at all; above it the heap follows the allocation exactly.
-        long heapMiB = Math.max(MIN_HEAP_MIB, launch.allocation().memoryLimitBytes() * 3 / 4 / MIB);
+        long heapMiB = Math.max(MIN_HEAP_MIB, TaskHeap.heapBytes(launch.allocation().memoryLimitBytes()) / MIB);
         long cpus = Math.max(1, (launch.allocation().cpuLimitMillicores() + 999) / 1000);
         command.add("-Xmx" + heapMiB + "m");
         command.add("-XX:ActiveProcessorCount=" + cpus);

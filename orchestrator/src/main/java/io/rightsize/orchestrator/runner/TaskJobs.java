@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.rightsize.allocation.policy.TaskHeap;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ final class TaskJobs {
 
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
     // The task JVM sizes its heap from the container's memory limit as a local task does from its -Xmx.
-    private static final String JAVA_OPTIONS = "-XX:MaxRAMPercentage=75 -XX:+UseG1GC";
+    private static final String JAVA_OPTIONS = "-XX:MaxRAMPercentage=" + TaskHeap.SHARE_PERCENT + " -XX:+UseG1GC";
 
     private TaskJobs() {
     }

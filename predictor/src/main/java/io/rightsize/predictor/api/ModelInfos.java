@@ -4,10 +4,12 @@ import com.google.protobuf.Timestamp;
 import io.rightsize.api.v1.BacktestRow;
 import io.rightsize.api.v1.CandidateResult;
 import io.rightsize.api.v1.EqualOverrun;
+import io.rightsize.api.v1.RecommenderInfo;
 import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.Resource;
 import io.rightsize.api.v1.ResourceError;
 import io.rightsize.predictor.model.ModelMetadata;
+import io.rightsize.predictor.recommend.RecommenderRegistry;
 import java.util.List;
 
 /** Model metadata as the rightsize.v1 ModelInfo message. */
@@ -47,6 +49,12 @@ final class ModelInfos {
             }
             b.addBacktest(row);
         });
-        return b.build();
+        return b.addAllRecommenders(recommenders()).build();
+    }
+
+    /** The registry as GetModel sends it. */
+    static List<RecommenderInfo> recommenders() {
+        return RecommenderRegistry.all().stream().map(e -> RecommenderInfo.newBuilder().setName(e.name())
+                .setDescription(e.description()).setNeedsModel(e.needsModel()).build()).toList();
     }
 }

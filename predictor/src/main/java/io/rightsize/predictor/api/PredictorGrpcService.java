@@ -20,6 +20,7 @@ import io.rightsize.predictor.model.TrainingException;
 import io.rightsize.predictor.model.UsageModel;
 import io.rightsize.predictor.recommend.AllocationService;
 import io.rightsize.predictor.recommend.ModelHolder;
+import io.rightsize.predictor.recommend.RecommenderRegistry;
 import io.rightsize.predictor.recommend.TaskAllocation;
 import io.rightsize.predictor.recommend.TrainingService;
 import io.rightsize.tasks.catalog.InvalidParamException;
@@ -168,9 +169,9 @@ public class PredictorGrpcService implements PredictorService {
                 return failed(Status.INVALID_ARGUMENT, "task_params[" + i + "]." + e.param() + ": " + e.reason());
             }
         }
-        if (!request.getRecommender().isBlank() && !AllocationService.isKnown(request.getRecommender())) {
+        if (!request.getRecommender().isBlank() && !RecommenderRegistry.isKnown(request.getRecommender())) {
             return failed(Status.INVALID_ARGUMENT, "recommender: unknown '" + request.getRecommender()
-                    + "'; known: rightsize-ml, rightsize, vpa, krr, seed-max");
+                    + "'; known: " + RecommenderRegistry.names());
         }
         String recommender = request.getRecommender().isBlank() ? allocations.defaultRecommender()
                 : request.getRecommender();
@@ -199,7 +200,8 @@ public class PredictorGrpcService implements PredictorService {
     private ModelInfo modelInfo() {
         return models.current().map(m -> ModelInfos.of(m.metadata(), allocations.defaultRecommender()))
                 .orElse(ModelInfo.newBuilder().setPresent(false)
-                        .setDefaultRecommender(allocations.defaultRecommender()).build());
+                        .setDefaultRecommender(allocations.defaultRecommender())
+                        .addAllRecommenders(ModelInfos.recommenders()).build());
     }
 
     private static <T> Uni<T> failed(Status status, String description) {

@@ -36,11 +36,6 @@ public enum Candidate {
         return algorithm;
     }
 
-    /** True for the SGD candidates, whose training loss can be followed (see {@link LossCapture}). */
-    public boolean reportsLoss() {
-        return this == LINEAR || this == FACTORIZATION_MACHINE;
-    }
-
     /** {@code lossInterval}: examples between two reported training-loss points of an SGD candidate. */
     public Trainer<Regressor> trainer(long seed, int lossInterval) {
         return switch (this) {

@@ -6,9 +6,14 @@ import io.rightsize.allocation.backtest.BacktestResult;
 import io.rightsize.allocation.backtest.Hindsight;
 import io.rightsize.allocation.backtest.LostTime;
 import io.rightsize.allocation.backtest.ScaledScore;
-import io.rightsize.allocation.recommend.Recommender;
+import io.rightsize.allocation.policy.Bounds;
+import io.rightsize.allocation.policy.Capacity;
+import io.rightsize.allocation.policy.DefaultAllocation;
+import io.rightsize.allocation.policy.HistoryPolicy;
+import io.rightsize.allocation.policy.ServiceUsage;
 import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.recommend.ResourceKind;
+import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.features.FeatureSpace;
 import io.rightsize.predictor.features.UsageRow;
@@ -48,9 +53,20 @@ public final class ModelTrainer {
     static final double RUNNING_SHORT_WEIGHT = 10;
 
     private final List<Candidate> candidates;
+    private final HistoryPolicy served;
+    private final Bounds bounds;
 
-    public ModelTrainer(List<Candidate> candidates) {
+    /** {@code served} and {@code bounds}: the heuristics as Recommend serves them, which the backtest judges. */
+    public ModelTrainer(List<Candidate> candidates, HistoryPolicy served, Bounds bounds) {
         this.candidates = List.copyOf(candidates);
+        this.served = served;
+        this.bounds = bounds;
+    }
+
+    /** With the standard default allocation and minimum history, bounded by this machine. */
+    public ModelTrainer(List<Candidate> candidates) {
+        this(candidates, new HistoryPolicy(DefaultAllocation.STANDARD, HistoryPolicy.DEFAULT_MIN_HISTORY_RUNS),
+                Bounds.upTo(Capacity.ofThisMachine()));
     }
 
     public TrainingResult train(List<UsageRow> rows, TrainingOptions options, Consumer<TrainingProgress> progress) {
@@ -291,9 +307,8 @@ public final class ModelTrainer {
      * run-level calibration fitted without the test orders; each heuristic's one allocation per service from every
      * earlier sample (training and calibration orders).
      */
-    private static List<ModelMetadata.BacktestScore> backtest(Split split,
-                                                              Map<String, PeakCalibration.TaskPeak> testPeaks,
-                                                              PeakCalibration peaks) {
+    private List<ModelMetadata.BacktestScore> backtest(Split split, Map<String, PeakCalibration.TaskPeak> testPeaks,
+                                                       PeakCalibration peaks) {
         Map<String, List<UsageRow>> history = new HashMap<>();
         for (UsageRow row : split.historyInTimeOrder()) {
             history.computeIfAbsent(row.service() + "|" + row.resource(), k -> new ArrayList<>()).add(row);
@@ -320,7 +335,8 @@ public final class ModelTrainer {
                     }
                     // The model answers each task for its own input; a heuristic gives a service one allocation.
                     double allocation = name.equals(ML_RECOMMENDER) ? mlLimits.get(TaskRun.key(row))
-                            : heuristicAllocations.computeIfAbsent(row.service(), k -> heuristic(name, row, past));
+                            : heuristicAllocations.computeIfAbsent(row.service(), k -> heuristic(name, row.service(),
+                                    resource, history));
                     fits.add(row.service(), allocation, row.value());
                     lostTime.add(TaskRun.key(row), allocation, row.value());
                 }
@@ -351,11 +367,34 @@ public final class ModelTrainer {
         return scores;
     }
 
-    private static double heuristic(String recommender, UsageRow row, List<UsageRow> past) {
-        Recommender heuristic = Recommenders.byName(recommender).orElseThrow();
-        double[] values = past.stream().mapToDouble(UsageRow::value).toArray();
-        ResourceKind kind = row.resource() == Resource.CPU_MILLICORES ? ResourceKind.CPU : ResourceKind.MEMORY;
-        return heuristic.recommend(kind, values).limit();
+    /**
+     * A heuristic's limit for a service as Recommend would serve it: over the newest {@link ServiceUsage#MAX_SAMPLES}
+     * valid samples of each resource, the default while fewer than the minimum runs have samples, rounded and
+     * bounded. (The OOM floor and the size model are not replayed: they answer events and inputs the rows lack.)
+     */
+    private double heuristic(String recommender, String service, Resource resource,
+                             Map<String, List<UsageRow>> history) {
+        List<UsageRow> cpu = newest(history.getOrDefault(service + "|" + Resource.CPU_MILLICORES, List.of()));
+        List<UsageRow> memory = newest(history.getOrDefault(service + "|" + Resource.MEMORY_BYTES, List.of()));
+        Set<String> runs = new HashSet<>();
+        cpu.forEach(r -> runs.add(runKey(r)));
+        memory.forEach(r -> runs.add(runKey(r)));
+        ServiceUsage usage = new ServiceUsage(runs.size(), cpu.stream().mapToDouble(UsageRow::value).toArray(),
+                memory.stream().mapToDouble(UsageRow::value).toArray());
+        Allocation a = bounds.apply(served.allocate(Recommenders.byName(recommender).orElseThrow(), usage,
+                recommender, "default")).allocation();
+        return resource == Resource.CPU_MILLICORES ? a.cpuLimitMillicores() : a.memoryLimitBytes();
+    }
+
+    /** The newest samples a stored history would give: valid ones only, at most {@link ServiceUsage#MAX_SAMPLES}. */
+    private static List<UsageRow> newest(List<UsageRow> inTimeOrder) {
+        List<UsageRow> valid = inTimeOrder.stream().filter(r -> r.value() >= 0 && Double.isFinite(r.value())).toList();
+        return valid.subList(Math.max(0, valid.size() - ServiceUsage.MAX_SAMPLES), valid.size());
+    }
+
+    /** One task's run, whatever the resource. */
+    private static String runKey(UsageRow row) {
+        return row.orderId() + "|" + row.service() + "|" + row.inputPixels() + "|" + row.params().hashCode();
     }
 
     /**

@@ -1,13 +1,16 @@
 package io.rightsize.predictor.recommend;
 
+import io.rightsize.allocation.policy.AllocationConfig;
 import io.rightsize.allocation.policy.Bounds;
 import io.rightsize.allocation.policy.Capacity;
-import io.rightsize.allocation.recommend.MemoryBump;
-import io.rightsize.allocation.recommend.Recommendation;
+import io.rightsize.allocation.policy.HistoryPolicy;
+import io.rightsize.allocation.policy.OomFloor;
+import io.rightsize.allocation.policy.Rounding;
+import io.rightsize.allocation.policy.ServiceUsage;
 import io.rightsize.allocation.recommend.Recommender;
 import io.rightsize.allocation.recommend.Recommenders;
-import io.rightsize.allocation.recommend.ResourceKind;
 import io.rightsize.allocation.size.MemoryBySize;
+import io.rightsize.allocation.store.StoredUsage;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.config.PredictorConfig;
@@ -45,16 +48,19 @@ public class AllocationService {
 
     private final ModelHolder models;
     private final ServiceHistory history;
+    private final StoredUsage usage;
     private final PredictorConfig config;
+    private final HistoryPolicy historyPolicy;
     private final Bounds bounds;
 
-    public AllocationService(ModelHolder models, ServiceHistory history, PredictorConfig config) {
+    public AllocationService(ModelHolder models, ServiceHistory history, StoredUsage usage, PredictorConfig config,
+                             AllocationConfig allocation) {
         this.models = models;
         this.history = history;
+        this.usage = usage;
         this.config = config;
-        PredictorConfig.BoundsConfig b = config.bounds();
-        this.bounds = Bounds.configured(b.minCpuMillicores(), b.maxCpuMillicores(), b.minMemoryBytes(),
-                b.maxMemoryBytes(), Capacity.ofThisMachine());
+        this.historyPolicy = allocation.historyPolicy();
+        this.bounds = allocation.bounds().within(Capacity.ofThisMachine());
         LOG.infof("recommendations bounded to CPU %dm-%dm and memory %d-%d MiB", bounds.minCpuMillicores(),
                 bounds.maxCpuMillicores(), bounds.minMemoryBytes() >> 20, bounds.maxMemoryBytes() >> 20);
     }
@@ -70,10 +76,6 @@ public class AllocationService {
             return config.recommender();
         }
         return models.current().map(m -> m.metadata().defaultRecommender()).orElse("vpa");
-    }
-
-    public static boolean isKnown(String recommender) {
-        return recommender.equals(ModelTrainer.ML_RECOMMENDER) || Recommenders.byName(recommender).isPresent();
     }
 
     /**
@@ -120,17 +122,16 @@ public class AllocationService {
         if (!model.extrapolates(held)) {
             return task;
         }
-        long estimate = model.estimate(held);
+        long limit = model.limit(held);
         Allocation a = task.allocation();
-        if (a.memoryLimitBytes() >= estimate) {
-            return task.with(a, "", estimate);
+        if (a.memoryLimitBytes() >= limit) {
+            return task.with(a, "", limit);
         }
-        long line = (long) (estimate / (model.coverage() * model.extrapolation()));
         return task.with(new Allocation(a.cpuRequestMillicores(), a.cpuLimitMillicores(),
-                Math.min(estimate, Math.max(a.memoryRequestBytes(), line)), estimate, a.source()),
+                Math.min(limit, Math.max(a.memoryRequestBytes(), model.line(held))), limit, a.source()),
                 String.format(Locale.ROOT, "memory from the size model: %.1f MP held, %.1fx the largest of %d runs,"
-                        + " needs about %d MiB", held / 1e6, model.reach(held), model.runs(), estimate >> 20),
-                estimate);
+                        + " needs about %d MiB", held / 1e6, model.reach(held), model.runs(), limit >> 20),
+                limit);
     }
 
     /** Inside the bounds; the basis names each bound hit. */
@@ -166,7 +167,7 @@ public class AllocationService {
                 if (nonsense.isPresent()) {
                     return heuristic(service, "vpa", "the model answered " + nonsense.get() + "; ");
                 }
-                Allocation allocation = AllocationRounding.round(
+                Allocation allocation = Rounding.up(
                         Math.min(Arrays.stream(cpu).average().orElse(0), cpuLimit), cpuLimit,
                         Math.min(Arrays.stream(memory).max().orElse(0), memoryLimit), memoryLimit,
                         recommender);
@@ -208,22 +209,16 @@ public class AllocationService {
     private TaskAllocation heuristic(String service, String name, String why) {
         Recommender recommender = Recommenders.byName(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown recommender '" + name + "'"));
-        double[] cpu = history.samples(service, Resource.CPU_MILLICORES).await().atMost(DB_TIMEOUT);
-        double[] memory = history.samples(service, Resource.MEMORY_BYTES).await().atMost(DB_TIMEOUT);
-        int runs = history.runs(service).await().atMost(DB_TIMEOUT);
+        ServiceUsage used = usage.of(List.of(service)).await().atMost(DB_TIMEOUT).get(service);
         double seconds = expectedSeconds(service);
-        if (cpu.length == 0 || memory.length == 0 || runs < config.minHistoryRuns()) {
-            PredictorConfig.DefaultAllocation d = config.defaultAllocation();
-            return new TaskAllocation(0, service, new Allocation(d.cpuRequestMillicores(),
-                    d.cpuLimitMillicores(), d.memoryRequestBytes(), d.memoryLimitBytes(), "default"), seconds,
-                    why + runs + " earlier runs of " + service + " (fewer than " + config.minHistoryRuns()
-                            + "): the configured default");
+        Allocation allocation = historyPolicy.allocate(recommender, used, recommender.name(), "default");
+        if (used.lacks(historyPolicy.minHistoryRuns())) {
+            return new TaskAllocation(0, service, allocation, seconds, why + used.runs() + " earlier runs of "
+                    + service + " with samples (fewer than " + historyPolicy.minHistoryRuns()
+                    + "): the configured default");
         }
-        Recommendation c = recommender.recommend(ResourceKind.CPU, cpu);
-        Recommendation m = recommender.recommend(ResourceKind.MEMORY, memory);
-        return new TaskAllocation(0, service,
-                AllocationRounding.round(c.request(), c.limit(), m.request(), m.limit(), recommender.name()), seconds,
-                why + recommender.name() + " over " + cpu.length + " stored samples");
+        return new TaskAllocation(0, service, allocation, seconds,
+                why + recommender.name() + " over " + used.cpuMillicores().length + " stored samples");
     }
 
     /**
@@ -235,18 +230,13 @@ public class AllocationService {
         if (oom.isEmpty()) {
             return task;
         }
-        long floor = MemoryBump.afterOom(oom.get());
-        Allocation a = task.allocation();
-        if (a.memoryLimitBytes() >= floor) {
-            return task;
-        }
-        return task.with(new Allocation(a.cpuRequestMillicores(), a.cpuLimitMillicores(),
-                Math.min(a.memoryRequestBytes(), floor), floor, a.source()), "memory limit raised to " + (floor >> 20)
-                + " MiB after an out-of-memory at " + (oom.get() >> 20) + " MiB", task.neededMemoryBytes());
+        return OomFloor.raise(task.allocation(), oom.get()).map(raised -> task.with(raised, "memory limit raised to "
+                + (raised.memoryLimitBytes() >> 20) + " MiB after an out-of-memory at " + (oom.get() >> 20) + " MiB",
+                task.neededMemoryBytes())).orElse(task);
     }
 
     private double expectedSeconds(String service) {
         return history.expectedSeconds(service).await().atMost(DB_TIMEOUT)
-                .orElse(config.defaultAllocation().expectedSeconds());
+                .orElse(historyPolicy.defaults().expectedSeconds());
     }
 }

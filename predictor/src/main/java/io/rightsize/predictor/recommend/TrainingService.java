@@ -1,5 +1,7 @@
 package io.rightsize.predictor.recommend;
 
+import io.rightsize.allocation.policy.AllocationConfig;
+import io.rightsize.allocation.policy.Capacity;
 import io.rightsize.predictor.config.PredictorConfig;
 import io.rightsize.predictor.features.UsageRow;
 import io.rightsize.predictor.model.Candidate;
@@ -26,12 +28,15 @@ public class TrainingService {
     private final TrainingData data;
     private final ModelHolder models;
     private final PredictorConfig config;
+    private final AllocationConfig allocation;
     private final ReentrantLock running = new ReentrantLock();
 
-    public TrainingService(TrainingData data, ModelHolder models, PredictorConfig config) {
+    public TrainingService(TrainingData data, ModelHolder models, PredictorConfig config,
+                           AllocationConfig allocation) {
         this.data = data;
         this.models = models;
         this.config = config;
+        this.allocation = allocation;
     }
 
     /** Runs a training; false when one is already running. */
@@ -46,7 +51,8 @@ public class TrainingService {
             TrainingOptions options = new TrainingOptions(fraction, actualSeed, config.coverage(), version);
             progress.accept(new TrainingProgress("data", "reading the stored samples", 0.0));
             List<UsageRow> rows = data.load().await().atMost(Duration.ofMinutes(5));
-            TrainingResult result = new ModelTrainer(List.of(Candidate.values())).train(rows, options, progress);
+            TrainingResult result = new ModelTrainer(List.of(Candidate.values()), allocation.historyPolicy(),
+                    allocation.bounds().within(Capacity.ofThisMachine())).train(rows, options, progress);
             models.replace(result.model());
             TrainingPlots.write(models.store().dir(), result);
             UsageModel model = result.model();

@@ -10,18 +10,19 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** A service's past as the heuristics need it: its stored samples, its run lengths and its out-of-memory events. */
+/**
+ * A service's past beside its samples ({@link io.rightsize.allocation.store.StoredUsage}): its run lengths, its
+ * out-of-memory events and its runs' sizes and peaks.
+ */
 @ApplicationScoped
 public class ServiceHistory {
 
     private static final Logger LOG = Logger.getLogger(ServiceHistory.class);
-    private static final int MAX_SAMPLES = 20_000;
     /** Enough runs for a line; the latest, so a changed task is learnt again. */
     private static final int MAX_SIZED_RUNS = 500;
 
@@ -29,30 +30,6 @@ public class ServiceHistory {
 
     public ServiceHistory(Pool pool) {
         this.pool = pool;
-    }
-
-    /** The service's stored samples of one resource, oldest first (at most the latest 20,000). */
-    public Uni<double[]> samples(String service, Resource resource) {
-        return pool.preparedQuery("SELECT x.value FROM samples x JOIN tasks t ON t.id = x.task_id"
-                        + " JOIN services s ON s.id = t.service_id WHERE s.name = $1 AND x.resource_id = $2"
-                        + " ORDER BY x.timestamp DESC LIMIT $3")
-                .execute(Tuple.of(service, (short) resource.id(), MAX_SAMPLES))
-                .map(rows -> {
-                    List<Double> values = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        values.add(row.getDouble(0));
-                    }
-                    Collections.reverse(values);
-                    return values.stream().mapToDouble(Double::doubleValue).toArray();
-                });
-    }
-
-    /** How many earlier tasks of the service have stored samples. */
-    public Uni<Integer> runs(String service) {
-        return pool.preparedQuery("SELECT count(*) AS runs FROM tasks t JOIN services s ON s.id = t.service_id"
-                        + " WHERE s.name = $1 AND EXISTS (SELECT 1 FROM samples x WHERE x.task_id = t.id)")
-                .execute(Tuple.of(service))
-                .map(rows -> rows.iterator().next().getLong("runs").intValue());
     }
 
     /** The 75th percentile of the service's successful run lengths, in seconds. */

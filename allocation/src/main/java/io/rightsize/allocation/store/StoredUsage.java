@@ -1,12 +1,11 @@
-package io.rightsize.orchestrator.store;
+package io.rightsize.allocation.store;
 
+import io.rightsize.allocation.policy.ServiceUsage;
 import io.rightsize.common.messaging.Resource;
-import io.rightsize.orchestrator.domain.ServiceUsage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,18 +15,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The stored CPU and memory samples of earlier tasks per service, for the orchestrator's own allocation heuristic
- * when the predictor cannot answer. Only the newest samples count, so one query stays cheap on a long history.
+ * The one SQL reading of a service's history for the heuristics, whoever applies them (the predictor serving, the
+ * orchestrator falling back): per service, the newest {@link ServiceUsage#MAX_SAMPLES} CPU and memory samples of
+ * earlier tasks and how many runs they come from. Samples that are negative, infinite or NaN are left out: no
+ * recommender takes them.
  */
-@ApplicationScoped
-public class UsageHistory {
-
-    /** Per service and resource; about five and a half hours of one-second samples. */
-    static final int MAX_SAMPLES = 20_000;
+public final class StoredUsage {
 
     private final Pool pool;
 
-    public UsageHistory(Pool pool) {
+    public StoredUsage(Pool pool) {
         this.pool = pool;
     }
 
@@ -40,10 +37,10 @@ public class UsageHistory {
                         + " (PARTITION BY sv.name, s.resource_id ORDER BY s.timestamp DESC) AS newness"
                         + " FROM samples s JOIN tasks t ON t.id = s.task_id JOIN services sv ON sv.id = t.service_id"
                         + " WHERE sv.name = ANY($1) AND s.resource_id IN ($2, $3)"
-                        // PostgreSQL sorts NaN above infinity, so this also keeps out NaN, which no recommender takes.
+                        // PostgreSQL sorts NaN above infinity, so this also keeps out NaN.
                         + " AND s.value >= 0 AND s.value < 'Infinity'::float8) recent"
                         + " WHERE newness <= $4 ORDER BY service, resource_id, timestamp")
-                .execute(Tuple.of(services.toArray(String[]::new), cpu, memory, MAX_SAMPLES))
+                .execute(Tuple.of(services.toArray(String[]::new), cpu, memory, ServiceUsage.MAX_SAMPLES))
                 .map(rows -> {
                     Map<String, Map<Integer, List<Double>>> values = new HashMap<>();
                     Map<String, Set<Long>> runs = new HashMap<>();
