@@ -107,9 +107,10 @@ public class AllocationService {
     }
 
     /**
-     * Memory for an input beyond every run of the service: at least what the size model says the pixels it holds
-     * need (the request at the line, the limit with the margins). Percentiles and trees know only the sizes they
-     * saw; a 16 MP photo after 2 MP samples needs what its pixels need.
+     * Memory at least what the size model says the pixels the task holds need: the request at the line, the limit
+     * with the margins and room for the heap. Beyond every run of the service, percentiles and trees know only the
+     * sizes they saw (a 16 MP photo after 2 MP samples needs what its pixels need); within them, a limit at the
+     * sampled peak leaves a task whose peak is mostly image arrays too small a heap (75% of the limit).
      */
     private static TaskAllocation bySize(TaskAllocation task, Optional<MemoryBySize> sizes, long inputPixels,
                                          Map<String, Double> params) {
@@ -119,9 +120,6 @@ public class AllocationService {
         }
         MemoryBySize model = sizes.get();
         long held = definition.get().heldPixels(inputPixels, params);
-        if (!model.extrapolates(held)) {
-            return task;
-        }
         long limit = model.limit(held);
         Allocation a = task.allocation();
         if (a.memoryLimitBytes() >= limit) {
