@@ -61,6 +61,12 @@ public final class PredictorViewModel {
     public PredictorViewModel(ReadOnlyObjectProperty<RightsizeGateway> gateway, ExecutorService executor) {
         this.gateway = gateway;
         this.executor = executor;
+        // Connected: ask at once, so the recommenders it serves are offered before anyone presses Model info.
+        gateway.addListener((o, old, now) -> {
+            if (now != null) {
+                refreshModel();
+            }
+        });
         model.addListener((o, old, info) -> {
             if (info != null && info.getRecommendersCount() > 0) {
                 List<String> served = new ArrayList<>();
