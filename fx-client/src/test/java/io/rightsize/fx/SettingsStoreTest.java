@@ -2,7 +2,7 @@ package io.rightsize.fx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rightsize.fx.model.Endpoints;
+import io.rightsize.client.Endpoints;
 import io.rightsize.fx.service.SettingsStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class SettingsStoreTest {
 
     @Test
     void offersTheDefaultsUntilEndpointsWereSaved(@TempDir Path dir) {
-        assertEquals(Endpoints.DEFAULTS, new SettingsStore(dir.resolve("none.properties")).load());
+        assertEquals(SettingsStore.DEFAULTS, new SettingsStore(dir.resolve("none.properties")).load());
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.rightsize.api.v1.OrderSpec;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.SubmitOrderRequest;
 import io.rightsize.api.v1.TaskSpec;
+import io.rightsize.client.mapping.AllocationMapper;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.common.messaging.TaskEvent;
@@ -69,8 +70,8 @@ class AllocationFallbackTest extends OrderServiceClientTest {
                 "vpa (predictor unavailable)")).allocation();
         Allocation noHistory = new Allocation(500, 2000, 256 * MIB, 1024 * MIB,
                 "default (predictor unavailable, too little history)");
-        assertEquals(fromHistory, stored(done.getTasks(0).getAllocation()));
-        assertEquals(noHistory, stored(done.getTasks(1).getAllocation()));
+        assertEquals(fromHistory, AllocationMapper.fromProto(done.getTasks(0).getAllocation()));
+        assertEquals(noHistory, AllocationMapper.fromProto(done.getTasks(1).getAllocation()));
         List<Allocation> announced = TaskEvents.of(id, 4).stream().filter(e -> e.type() == TaskEventType.STARTED)
                 .map(TaskEvent::allocation).toList();
         assertEquals(List.of(fromHistory, noHistory), announced);
@@ -121,10 +122,5 @@ class AllocationFallbackTest extends OrderServiceClientTest {
         samples.setDouble(4, value);
         samples.setTimestamp(5, Timestamp.from(at));
         samples.addBatch();
-    }
-
-    private static Allocation stored(io.rightsize.api.v1.Allocation a) {
-        return new Allocation(a.getCpuRequestMillicores(), a.getCpuLimitMillicores(), a.getMemoryRequestBytes(),
-                a.getMemoryLimitBytes(), a.getSource());
     }
 }

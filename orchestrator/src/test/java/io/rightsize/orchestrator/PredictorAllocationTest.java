@@ -10,11 +10,11 @@ import io.rightsize.api.v1.OrderSpec;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.SubmitOrderRequest;
-import io.rightsize.api.v1.TaskParams;
 import io.rightsize.api.v1.Task;
-import io.rightsize.api.v1.TaskState;
 import io.rightsize.api.v1.TaskSpec;
-import io.rightsize.common.messaging.Allocation;
+import io.rightsize.api.v1.TaskState;
+import io.rightsize.client.mapping.AllocationMapper;
+import io.rightsize.client.mapping.TaskParamsMapper;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.devstack.testing.KafkaTestResource;
@@ -43,8 +43,8 @@ class PredictorAllocationTest extends OrderServiceClientTest {
         assertEquals(FixedPredictorResource.ALLOCATIONS.get("grayscale"), done.getTasks(1).getAllocation());
         List<TaskEvent> started = TaskEvents.of(done.getId(), 4).stream()
                 .filter(e -> e.type() == TaskEventType.STARTED).toList();
-        assertEquals(List.of(announced(FixedPredictorResource.ALLOCATIONS.get("sobel")),
-                announced(FixedPredictorResource.ALLOCATIONS.get("grayscale"))),
+        assertEquals(List.of(AllocationMapper.fromProto(FixedPredictorResource.ALLOCATIONS.get("sobel")),
+                AllocationMapper.fromProto(FixedPredictorResource.ALLOCATIONS.get("grayscale"))),
                 started.stream().map(TaskEvent::allocation).toList());
     }
 
@@ -63,7 +63,7 @@ class PredictorAllocationTest extends OrderServiceClientTest {
         RecommendRequest first = FixedPredictorResource.REQUESTS.stream()
                 .filter(r -> r.getServicesList().equals(List.of("resize", "grayscale"))).findFirst().orElseThrow();
         assertEquals(List.of(Map.of("scale", 2.0), Map.of("passes", 1.0)),
-                first.getTaskParamsList().stream().map(TaskParams::getValuesMap).toList(),
+                first.getTaskParamsList().stream().map(TaskParamsMapper::fromProto).toList(),
                 "each task's parameters, as the order gave them (defaults filled in)");
         try (Connection db = TestDatabase.connect()) {
             assertEquals(List.of(19_200L, 76_800L), TestDatabase.longs(db,
@@ -133,10 +133,5 @@ class PredictorAllocationTest extends OrderServiceClientTest {
         }
         orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(spec).build());
         return TestOrders.watchToEnd(orders, id);
-    }
-
-    private static Allocation announced(io.rightsize.api.v1.Allocation a) {
-        return new Allocation(a.getCpuRequestMillicores(), a.getCpuLimitMillicores(), a.getMemoryRequestBytes(),
-                a.getMemoryLimitBytes(), a.getSource());
     }
 }

@@ -1,5 +1,6 @@
 package io.rightsize.cli.client;
 
+import io.rightsize.client.Endpoints;
 import picocli.CommandLine.Option;
 
 /** --orchestrator, --monitor-consumer and --predictor options; default to the stack's endpoints (with env overrides). */
@@ -15,7 +16,7 @@ public class EndpointOptions {
     String predictor;
 
     public Endpoints endpoints() {
-        Endpoints defaults = Endpoints.fromEnvironment();
+        Endpoints defaults = StackEndpoints.fromEnvironment();
         return new Endpoints(orchestrator != null ? orchestrator : defaults.orchestrator(),
                 monitorConsumer != null ? monitorConsumer : defaults.monitorConsumer(),
                 predictor != null ? predictor : defaults.predictor());

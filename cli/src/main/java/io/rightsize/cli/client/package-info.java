@@ -1,2 +1,2 @@
-/** gRPC access to the running services, for the commands. */
+/** Where the commands find the services: the stack's endpoints and the options that override them. */
 package io.rightsize.cli.client;

@@ -3,10 +3,10 @@ package io.rightsize.cli.command;
 import io.grpc.StatusRuntimeException;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
-import io.rightsize.api.v1.TaskParams;
 import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.cli.client.EndpointOptions;
-import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.client.RightsizeClient;
+import io.rightsize.client.mapping.TaskParamsMapper;
 import io.rightsize.common.order.ImageProbe;
 import io.rightsize.common.order.OrderLimits;
 import io.rightsize.common.order.OrderParser;
@@ -47,8 +47,7 @@ public class RecommendCommand implements Callable<Integer> {
         }
         RecommendRequest.Builder request = RecommendRequest.newBuilder()
                 .addAllServices(spec.tasks().stream().map(TaskRequest::name).toList())
-                .addAllTaskParams(spec.tasks().stream()
-                        .map(t -> TaskParams.newBuilder().putAllValues(t.params()).build()).toList());
+                .addAllTaskParams(spec.tasks().stream().map(t -> TaskParamsMapper.toProto(t.params())).toList());
         if (recommender != null) {
             request.setRecommender(recommender);
         }

@@ -6,7 +6,7 @@ import io.rightsize.api.v1.ListOrdersRequest;
 import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.Task;
 import io.rightsize.cli.client.EndpointOptions;
-import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.client.RightsizeClient;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,9 +2,9 @@ package io.rightsize.cli.command;
 
 import io.grpc.StatusRuntimeException;
 import io.rightsize.cli.client.EndpointOptions;
-import io.rightsize.cli.client.RightsizeClient;
 import io.rightsize.cli.report.OrderReports;
 import io.rightsize.cli.report.TaskTable;
+import io.rightsize.client.RightsizeClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

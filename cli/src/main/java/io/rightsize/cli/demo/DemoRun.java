@@ -9,15 +9,15 @@ import io.rightsize.api.v1.TaskUsageRequest;
 import io.rightsize.api.v1.TrainProgress;
 import io.rightsize.api.v1.TrainRequest;
 import io.rightsize.api.v1.WatchOrderRequest;
-import io.rightsize.cli.client.Endpoints;
-import io.rightsize.cli.client.OrderFiles;
-import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.cli.client.StackEndpoints;
 import io.rightsize.cli.report.DemoReport;
 import io.rightsize.cli.report.ModelSummary;
 import io.rightsize.cli.report.OrderReport;
 import io.rightsize.cli.report.OrderReports;
 import io.rightsize.cli.report.TaskTable;
 import io.rightsize.cli.report.UnseenReport;
+import io.rightsize.client.OrderFiles;
+import io.rightsize.client.RightsizeClient;
 import io.rightsize.common.json.Json;
 import io.rightsize.devstack.Stack;
 import io.rightsize.devstack.StackConfig;
@@ -77,7 +77,7 @@ public final class DemoRun {
         out.println("rightsize demo: " + orderFiles.size() + " orders from " + ordersDir);
         try (Stack stack = new Stack(config)) {
             stack.start(line -> out.println("  [stack] " + line));
-            try (RightsizeClient client = new RightsizeClient(Endpoints.of(config))) {
+            try (RightsizeClient client = new RightsizeClient(StackEndpoints.of(config))) {
                 List<OrderReport> orders = runOrders(client, orderFiles);
                 DemoReport report = new DemoReport(started,
                         (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0, orders);

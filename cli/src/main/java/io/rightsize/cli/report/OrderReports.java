@@ -6,7 +6,7 @@ import io.rightsize.api.v1.Stats;
 import io.rightsize.api.v1.Task;
 import io.rightsize.api.v1.TaskResourceStats;
 import io.rightsize.api.v1.TaskUsageRequest;
-import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.client.RightsizeClient;
 import io.rightsize.common.messaging.Resource;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -13,8 +13,9 @@ import io.rightsize.api.v1.SubmitOrderRequest;
 import io.rightsize.api.v1.Task;
 import io.rightsize.api.v1.TaskState;
 import io.rightsize.api.v1.WatchOrderRequest;
-import io.rightsize.cli.client.Endpoints;
-import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.cli.client.StackEndpoints;
+import io.rightsize.client.RightsizeClient;
+import io.rightsize.client.mapping.TimestampMapper;
 import io.rightsize.devstack.Stack;
 import io.rightsize.devstack.StackConfig;
 import io.rightsize.devstack.service.ServiceKind;
@@ -74,7 +75,7 @@ class FaultToleranceTest {
         Path work = HOME.resolve("cli/target/faults-" + UUID.randomUUID());
         StackConfig config = StackConfig.freePorts(HOME, work.resolve("stack"));
         stack = new Stack(config).start(line -> System.out.println("[faults] " + line));
-        client = new RightsizeClient(Endpoints.of(config));
+        client = new RightsizeClient(StackEndpoints.of(config));
     }
 
     @AfterAll
@@ -146,7 +147,7 @@ class FaultToleranceTest {
             back[0] = Instant.now();
         });
         Task first = order.getTasks(0);
-        Instant ended = Instant.ofEpochSecond(first.getFinishedAt().getSeconds(), first.getFinishedAt().getNanos());
+        Instant ended = TimestampMapper.fromProto(first.getFinishedAt());
         assertTrue(ended.isBefore(back[0]), "task 0's end is when its process ended (" + ended
                 + "), not when PostgreSQL came back (" + back[0] + ")");
         assertTrue(first.getPeakMemoryBytes() > 0 && first.getCpuSeconds() > 0, "its exit record is stored: " + first);
@@ -199,7 +200,7 @@ class FaultToleranceTest {
                 && o.getState() != OrderState.ORDER_PENDING, Duration.ofSeconds(60));
         Task first = order.getTasks(0);
         assertEquals(TaskState.TASK_SUCCEEDED, first.getState(), "the task's true end: " + first);
-        Instant ended = Instant.ofEpochSecond(first.getFinishedAt().getSeconds(), first.getFinishedAt().getNanos());
+        Instant ended = TimestampMapper.fromProto(first.getFinishedAt());
         assertTrue(ended.isBefore(restart), "its end time is its own (" + ended + "), not the restart's");
         assertEquals(OrderState.ORDER_FAILED, order.getState(), "its next task never ran: " + order);
         assertEquals(TaskState.TASK_CANCELLED, order.getTasks(1).getState(), order.toString());

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.stub.StreamObserver;
 import io.rightsize.api.v1.OrderEvent;
 import io.rightsize.api.v1.WatchOrderRequest;
-import io.rightsize.cli.client.Endpoints;
-import io.rightsize.cli.client.OrderFiles;
-import io.rightsize.cli.client.RightsizeClient;
+import io.rightsize.cli.client.StackEndpoints;
+import io.rightsize.client.OrderFiles;
+import io.rightsize.client.RightsizeClient;
 import io.rightsize.devstack.FreePorts;
 import io.rightsize.devstack.Stack;
 import io.rightsize.devstack.StackConfig;
@@ -51,7 +51,7 @@ class StackLifecycleTest {
             }
             AtomicReference<Instant> postgresRefused = new AtomicReference<>();
             Thread prober = probeUntilRefused(stack.postgres().jdbcUrl(), postgresRefused);
-            try (RightsizeClient client = new RightsizeClient(Endpoints.of(config))) {
+            try (RightsizeClient client = new RightsizeClient(StackEndpoints.of(config))) {
                 String id = client.orders().submitOrder(OrderFiles.request(HOME.resolve("examples/orders/city.json")))
                         .getId();
                 client.ordersAsync().watchOrder(WatchOrderRequest.newBuilder().setId(id).build(), ignoring());

@@ -12,7 +12,6 @@ import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.OrderEvent;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
-import io.rightsize.api.v1.TaskParams;
 import io.rightsize.api.v1.TaskSamplesRequest;
 import io.rightsize.api.v1.TaskUsageRequest;
 import io.rightsize.api.v1.TaskUsageResponse;
@@ -21,9 +20,10 @@ import io.rightsize.api.v1.TrainRequest;
 import io.rightsize.api.v1.UsageSample;
 import io.rightsize.api.v1.WatchOrderRequest;
 import io.rightsize.api.v1.WatchUsageRequest;
-import io.rightsize.cli.client.OrderFiles;
-import io.rightsize.cli.client.RightsizeClient;
-import io.rightsize.fx.model.Endpoints;
+import io.rightsize.client.Endpoints;
+import io.rightsize.client.OrderFiles;
+import io.rightsize.client.RightsizeClient;
+import io.rightsize.client.mapping.TaskParamsMapper;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class RightsizeGateway implements AutoCloseable {
 
     public RightsizeGateway(Endpoints endpoints) {
         this.endpoints = endpoints;
-        this.client = new RightsizeClient(endpoints.toClient());
+        this.client = new RightsizeClient(endpoints);
     }
 
     public Endpoints endpoints() {
@@ -100,7 +100,7 @@ public final class RightsizeGateway implements AutoCloseable {
     public RecommendResponse recommend(List<String> services, List<Map<String, Double>> params,
                                        long firstInputPixels, String recommender) {
         RecommendRequest.Builder request = RecommendRequest.newBuilder().addAllServices(services)
-                .addAllTaskParams(params.stream().map(p -> TaskParams.newBuilder().putAllValues(p).build()).toList())
+                .addAllTaskParams(TaskParamsMapper.toProto(params))
                 .setRecommender(recommender);
         if (firstInputPixels > 0) {
             request.addInputPixels(firstInputPixels);

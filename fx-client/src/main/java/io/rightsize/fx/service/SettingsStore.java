@@ -1,6 +1,6 @@
 package io.rightsize.fx.service;
 
-import io.rightsize.fx.model.Endpoints;
+import io.rightsize.client.Endpoints;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -12,6 +12,9 @@ import java.util.Properties;
 
 /** Remembers the last endpoints connected to, in a properties file, so the next run offers them again. */
 public final class SettingsStore {
+
+    /** The local stack's default ports: what a first run offers. */
+    public static final Endpoints DEFAULTS = new Endpoints("127.0.0.1:8081", "127.0.0.1:8082", "127.0.0.1:8083");
 
     private final Path file;
 
@@ -28,17 +31,17 @@ public final class SettingsStore {
 
     public Endpoints load() {
         if (!Files.isRegularFile(file)) {
-            return Endpoints.DEFAULTS;
+            return DEFAULTS;
         }
         Properties props = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(reader);
         } catch (IOException e) {
-            return Endpoints.DEFAULTS;
+            return DEFAULTS;
         }
-        return new Endpoints(props.getProperty("orchestrator", Endpoints.DEFAULTS.orchestrator()),
-                props.getProperty("monitor-consumer", Endpoints.DEFAULTS.monitorConsumer()),
-                props.getProperty("predictor", Endpoints.DEFAULTS.predictor()));
+        return new Endpoints(props.getProperty("orchestrator", DEFAULTS.orchestrator()),
+                props.getProperty("monitor-consumer", DEFAULTS.monitorConsumer()),
+                props.getProperty("predictor", DEFAULTS.predictor()));
     }
 
     public void save(Endpoints endpoints) {

@@ -1,11 +1,11 @@
 package io.rightsize.fx.service;
 
+import io.rightsize.client.Endpoints;
 import io.rightsize.devstack.Stack;
 import io.rightsize.devstack.StackConfig;
 import io.rightsize.devstack.service.ServiceKind;
 import io.rightsize.fx.model.Component;
 import io.rightsize.fx.model.ComponentState;
-import io.rightsize.fx.model.Endpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

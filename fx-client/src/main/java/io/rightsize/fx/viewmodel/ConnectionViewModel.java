@@ -1,7 +1,7 @@
 package io.rightsize.fx.viewmodel;
 
+import io.rightsize.client.Endpoints;
 import io.rightsize.fx.model.Component;
-import io.rightsize.fx.model.Endpoints;
 import io.rightsize.fx.service.RightsizeGateway;
 import io.rightsize.fx.service.SettingsStore;
 import io.rightsize.fx.service.StackRunner;

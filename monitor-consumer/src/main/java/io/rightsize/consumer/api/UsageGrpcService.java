@@ -1,6 +1,5 @@
 package io.rightsize.consumer.api;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.rightsize.api.v1.Resource;
@@ -16,6 +15,7 @@ import io.rightsize.api.v1.UsageService;
 import io.rightsize.api.v1.UsageStatsRequest;
 import io.rightsize.api.v1.UsageStatsResponse;
 import io.rightsize.api.v1.WatchUsageRequest;
+import io.rightsize.client.mapping.TimestampMapper;
 import io.rightsize.consumer.live.LiveSamples;
 import io.rightsize.consumer.store.SampleQueries;
 import io.rightsize.consumer.store.StatsQueries;
@@ -49,8 +49,8 @@ public class UsageGrpcService implements UsageService {
 
     @Override
     public Uni<UsageStatsResponse> getUsageStats(UsageStatsRequest request) {
-        Instant since = request.hasSince() ? instant(request.getSince()) : null;
-        Instant until = request.hasUntil() ? instant(request.getUntil()) : null;
+        Instant since = request.hasSince() ? TimestampMapper.fromProto(request.getSince()) : null;
+        Instant until = request.hasUntil() ? TimestampMapper.fromProto(request.getUntil()) : null;
         if (since != null && until != null && !since.isBefore(until)) {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT
                     .withDescription("since: must be before until").asRuntimeException());
@@ -99,8 +99,7 @@ public class UsageGrpcService implements UsageService {
                 .setService(s.service())
                 .setResource(resource(s.resource()))
                 .setValue(s.value())
-                .setTimestamp(Timestamp.newBuilder().setSeconds(s.timestamp().getEpochSecond())
-                        .setNanos(s.timestamp().getNano()))
+                .setTimestamp(TimestampMapper.toProto(s.timestamp()))
                 .build();
     }
 
@@ -111,10 +110,6 @@ public class UsageGrpcService implements UsageService {
 
     private static Resource resource(io.rightsize.common.messaging.Resource resource) {
         return Resource.valueOf(resource.name());
-    }
-
-    private static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 
     private static String blankToNull(String value) {

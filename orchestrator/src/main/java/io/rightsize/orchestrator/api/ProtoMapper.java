@@ -1,16 +1,15 @@
 package io.rightsize.orchestrator.api;
 
-import com.google.protobuf.Timestamp;
-import io.rightsize.api.v1.Allocation;
 import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.Task;
 import io.rightsize.api.v1.TaskState;
+import io.rightsize.client.mapping.AllocationMapper;
+import io.rightsize.client.mapping.TimestampMapper;
 import io.rightsize.common.order.OrderSpec;
 import io.rightsize.common.order.TaskRequest;
 import io.rightsize.orchestrator.domain.OrderRecord;
 import io.rightsize.orchestrator.domain.TaskRecord;
-import java.time.Instant;
 
 /** Converts between the orchestrator's records and the rightsize.v1 protobuf messages. */
 final class ProtoMapper {
@@ -29,10 +28,10 @@ final class ProtoMapper {
                 .setState(OrderState.valueOf("ORDER_" + order.state().name()))
                 .setImage(order.image());
         if (order.submittedAt() != null) {
-            b.setSubmittedAt(timestamp(order.submittedAt()));
+            b.setSubmittedAt(TimestampMapper.toProto(order.submittedAt()));
         }
         if (order.finishedAt() != null) {
-            b.setFinishedAt(timestamp(order.finishedAt()));
+            b.setFinishedAt(TimestampMapper.toProto(order.finishedAt()));
         }
         if (order.reason() != null) {
             b.setReason(order.reason());
@@ -50,10 +49,10 @@ final class ProtoMapper {
                 .setState(TaskState.valueOf("TASK_" + task.state().name()))
                 .setDurationSeconds(task.durationSeconds());
         if (task.startedAt() != null) {
-            b.setStartedAt(timestamp(task.startedAt()));
+            b.setStartedAt(TimestampMapper.toProto(task.startedAt()));
         }
         if (task.finishedAt() != null) {
-            b.setFinishedAt(timestamp(task.finishedAt()));
+            b.setFinishedAt(TimestampMapper.toProto(task.finishedAt()));
         }
         if (task.exitCode() != null) {
             b.setExitCode(task.exitCode());
@@ -75,18 +74,8 @@ final class ProtoMapper {
             b.setCpuSeconds(task.usage().cpuSeconds()).setPeakMemoryBytes(task.usage().peakMemoryBytes());
         }
         if (task.allocation() != null) {
-            var a = task.allocation();
-            b.setAllocation(Allocation.newBuilder()
-                    .setCpuRequestMillicores(a.cpuRequestMillicores())
-                    .setCpuLimitMillicores(a.cpuLimitMillicores())
-                    .setMemoryRequestBytes(a.memoryRequestBytes())
-                    .setMemoryLimitBytes(a.memoryLimitBytes())
-                    .setSource(a.source()));
+            b.setAllocation(AllocationMapper.toProto(task.allocation()));
         }
         return b.build();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

@@ -6,9 +6,9 @@ import io.quarkus.grpc.GrpcClient;
 import io.rightsize.api.v1.PredictorServiceGrpc;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
-import io.rightsize.api.v1.TaskParams;
 import io.rightsize.api.v1.TaskRecommendation;
-import io.rightsize.common.messaging.Allocation;
+import io.rightsize.client.mapping.AllocationMapper;
+import io.rightsize.client.mapping.TaskParamsMapper;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -57,9 +57,7 @@ public class GrpcPredictorClient implements PredictorClient {
             // Set per call: Quarkus's own deadline setting is fixed when the stub is created, and would expire.
             response = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .recommend(RecommendRequest.newBuilder().addAllServices(services).addAllInputPixels(inputPixels)
-                            .addAllTaskParams(params.stream().map(p -> TaskParams.newBuilder().putAllValues(p).build())
-                                    .toList())
-                            .build());
+                            .addAllTaskParams(TaskParamsMapper.toProto(params)).build());
         } catch (StatusRuntimeException e) {
             String why = e.getStatus().getCode()
                     + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription());
@@ -95,10 +93,9 @@ public class GrpcPredictorClient implements PredictorClient {
                 throw new NoRecommendationException("the allocation for task " + position + " is not positive: "
                         + a.toString().replace('\n', ' ').strip());
             }
-            String source = a.getSource().isBlank() ? response.getRecommender() : a.getSource();
-            byPosition.set(position, new Recommended(new Allocation(a.getCpuRequestMillicores(),
-                    a.getCpuLimitMillicores(), a.getMemoryRequestBytes(), a.getMemoryLimitBytes(),
-                    source.isBlank() ? "predictor" : source), Math.max(0, task.getNeededMemoryBytes())));
+            String blankSource = response.getRecommender().isBlank() ? "predictor" : response.getRecommender();
+            byPosition.set(position, new Recommended(AllocationMapper.fromProto(a, blankSource),
+                    Math.max(0, task.getNeededMemoryBytes())));
         }
         int missing = byPosition.indexOf(null);
         if (missing >= 0) {

@@ -1,13 +1,13 @@
 package io.rightsize.predictor.api;
 
-import com.google.protobuf.Timestamp;
 import io.rightsize.api.v1.BacktestRow;
 import io.rightsize.api.v1.CandidateResult;
 import io.rightsize.api.v1.EqualOverrun;
-import io.rightsize.api.v1.RecommenderInfo;
 import io.rightsize.api.v1.ModelInfo;
+import io.rightsize.api.v1.RecommenderInfo;
 import io.rightsize.api.v1.Resource;
 import io.rightsize.api.v1.ResourceError;
+import io.rightsize.client.mapping.TimestampMapper;
 import io.rightsize.predictor.model.ModelMetadata;
 import io.rightsize.predictor.recommend.RecommenderRegistry;
 import java.util.List;
@@ -25,8 +25,7 @@ final class ModelInfos {
                 .setAlgorithm(m.algorithm())
                 .setTrainingRows(m.trainingRows())
                 .setValidationRows(m.validationRows())
-                .setTrainedAt(Timestamp.newBuilder().setSeconds(m.trainedAt().getEpochSecond())
-                        .setNanos(m.trainedAt().getNano()))
+                .setTrainedAt(TimestampMapper.toProto(m.trainedAt()))
                 .setTargetCoverage(m.calibration().coverage())
                 .setTribuoVersion(m.tribuoVersion())
                 .setDefaultRecommender(defaultRecommender)

@@ -2,7 +2,6 @@ package io.rightsize.predictor.api;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
-import io.rightsize.api.v1.Allocation;
 import io.rightsize.api.v1.GetModelRequest;
 import io.rightsize.api.v1.ModelInfo;
 import io.rightsize.api.v1.PredictRequest;
@@ -13,6 +12,8 @@ import io.rightsize.api.v1.RecommendResponse;
 import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.api.v1.TrainProgress;
 import io.rightsize.api.v1.TrainRequest;
+import io.rightsize.client.mapping.AllocationMapper;
+import io.rightsize.client.mapping.TaskParamsMapper;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.features.TaskParams;
 import io.rightsize.predictor.metrics.PredictorMetrics;
@@ -164,7 +165,7 @@ public class PredictorGrpcService implements PredictorService {
         for (int i = 0; i < services.size(); i++) {
             try {
                 params.add(TaskParams.resolve(services.get(i), i < request.getTaskParamsCount()
-                        ? request.getTaskParams(i).getValuesMap() : Map.of()));
+                        ? TaskParamsMapper.fromProto(request.getTaskParams(i)) : Map.of()));
             } catch (InvalidParamException e) {
                 return failed(Status.INVALID_ARGUMENT, "task_params[" + i + "]." + e.param() + ": " + e.reason());
             }
@@ -181,13 +182,10 @@ public class PredictorGrpcService implements PredictorService {
             inputPixels.add(0L);
         }
         for (TaskAllocation task : allocations.recommend(services, inputPixels, params, recommender)) {
-            var a = task.allocation();
             response.addTasks(TaskRecommendation.newBuilder().setPosition(task.position()).setService(task.service())
                     .setExpectedSeconds(task.expectedSeconds()).setBasis(task.basis())
                     .setNeededMemoryBytes(task.neededMemoryBytes())
-                    .setAllocation(Allocation.newBuilder().setCpuRequestMillicores(a.cpuRequestMillicores())
-                            .setCpuLimitMillicores(a.cpuLimitMillicores()).setMemoryRequestBytes(a.memoryRequestBytes())
-                            .setMemoryLimitBytes(a.memoryLimitBytes()).setSource(a.source())));
+                    .setAllocation(AllocationMapper.toProto(task.allocation())));
         }
         return Uni.createFrom().item(response.build());
     }

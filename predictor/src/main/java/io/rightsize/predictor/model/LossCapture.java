@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Tribuo's SGD trainers report their running training loss only through java.util.logging ("At iteration N,
  * average loss = X"); this handler turns those records into loss-curve points while one candidate trains.
+ *
+ * <p>Scraped because Tribuo 4.3.2 has no supported hook: {@code Trainer} takes no callback, {@code
+ * AbstractSGDTrainer} only logs at its constructor's {@code loggingInterval}, and overriding its protected
+ * objective would change the trainer class every saved model's provenance names.
  */
 final class LossCapture extends Handler implements AutoCloseable {
 

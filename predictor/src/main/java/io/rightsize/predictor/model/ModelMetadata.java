@@ -51,8 +51,6 @@ public record ModelMetadata(int version, String algorithm, Instant trainedAt, lo
      * One recommender's allocation judged on the test orders' samples. {@code equalOverrun}: the same allocations
      * scaled by one factor to the lowest overrun any recommender reached on that resource, so slack compares at
      * equal overrun (null when no factor reaches it, and in models saved before it was computed).
-     */
-    /**
      * {@code lostTimePct}: the run time lost by running short ({@link io.rightsize.allocation.backtest.LostTime});
      * null in models saved before it was measured.
      */
@@ -64,11 +62,11 @@ public record ModelMetadata(int version, String algorithm, Instant trainedAt, lo
         }
 
         /**
-         * What the backtest winner minimises: slack plus {@value ModelTrainer#RUNNING_SHORT_WEIGHT} times the time
-         * lost running short (the share of samples over the limit in models saved before that was measured).
+         * What the backtest winner minimises: slack plus {@value RecommenderChoice#RUNNING_SHORT_WEIGHT} times the
+         * time lost running short (the share of samples over the limit in models saved before that was measured).
          */
         public double cost() {
-            return slackPct + ModelTrainer.RUNNING_SHORT_WEIGHT * (lostTimePct != null ? lostTimePct : overrunPct);
+            return slackPct + RecommenderChoice.RUNNING_SHORT_WEIGHT * (lostTimePct != null ? lostTimePct : overrunPct);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.rightsize.grpc.client;
+package io.rightsize.client;
 
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;

@@ -1,11 +1,15 @@
 package io.rightsize.cli.client;
 
+import io.rightsize.client.Endpoints;
 import io.rightsize.devstack.StackConfig;
 import io.rightsize.devstack.service.ServiceKind;
 import java.nio.file.Path;
 
 /** The gRPC endpoints the commands talk to: the default stack's, with environment overrides. */
-public record Endpoints(String orchestrator, String monitorConsumer, String predictor) {
+public final class StackEndpoints {
+
+    private StackEndpoints() {
+    }
 
     public static Endpoints fromEnvironment() {
         StackConfig config = StackConfig.defaults(Path.of("."), Path.of("."), System.getenv());

@@ -1,10 +1,9 @@
-package io.rightsize.cli.client;
+package io.rightsize.client;
 
 import io.grpc.ManagedChannel;
 import io.rightsize.api.v1.OrderServiceGrpc;
 import io.rightsize.api.v1.PredictorServiceGrpc;
 import io.rightsize.api.v1.UsageServiceGrpc;
-import io.rightsize.grpc.client.ClientChannels;
 import java.util.concurrent.TimeUnit;
 
 /**

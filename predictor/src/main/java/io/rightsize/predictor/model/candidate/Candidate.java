@@ -1,15 +1,8 @@
-package io.rightsize.predictor.model;
+package io.rightsize.predictor.model.candidate;
 
 import java.util.List;
 import org.tribuo.Trainer;
-import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.regression.Regressor;
-import org.tribuo.regression.rtree.CARTRegressionTrainer;
-import org.tribuo.regression.sgd.fm.FMRegressionTrainer;
-import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
-import org.tribuo.regression.sgd.objectives.SquaredLoss;
-import org.tribuo.common.xgboost.XGBoostTrainer;
-import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 import org.tribuo.transform.TransformTrainer;
 import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.transformations.LinearScalingTransformation;
@@ -24,8 +17,6 @@ public enum Candidate {
     CART("cart-tree"),
     XGBOOST("xgboost");
 
-    static final int EPOCHS = 15;
-
     private final String algorithm;
 
     Candidate(String algorithm) {
@@ -39,14 +30,11 @@ public enum Candidate {
     /** {@code lossInterval}: examples between two reported training-loss points of an SGD candidate. */
     public Trainer<Regressor> trainer(long seed, int lossInterval) {
         return switch (this) {
-            case LINEAR -> scaled(new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1), EPOCHS,
-                    lossInterval, 1, seed));
-            case FACTORIZATION_MACHINE -> scaled(new FMRegressionTrainer(new SquaredLoss(), new AdaGrad(0.1, 0.1),
-                    EPOCHS, lossInterval, 1, seed, 6, 0.1, false));
-            case CART -> new CARTRegressionTrainer(12);
-            case XGBOOST -> new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE,
-                    XGBoostTrainer.TreeMethod.HIST, XGBoostRegressionTrainer.RegressionType.LINEAR, 60, 0.3, 0, 6, 1,
-                    1, 1, 1, 0, 1, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
+            case LINEAR -> scaled(SgdHyperparameters.STANDARD.linearTrainer(seed, lossInterval));
+            case FACTORIZATION_MACHINE -> scaled(FactorizationMachineHyperparameters.STANDARD.trainer(seed,
+                    lossInterval));
+            case CART -> CartHyperparameters.STANDARD.trainer();
+            case XGBOOST -> XGBoostHyperparameters.STANDARD.trainer(seed);
         };
     }
 

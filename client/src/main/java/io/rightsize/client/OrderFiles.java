@@ -1,4 +1,4 @@
-package io.rightsize.cli.client;
+package io.rightsize.client;
 
 import io.rightsize.api.v1.SubmitOrderRequest;
 import java.io.IOException;
