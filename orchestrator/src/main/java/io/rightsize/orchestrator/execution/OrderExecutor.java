@@ -48,7 +48,7 @@ import org.jboss.logging.Logger;
 /**
  * Runs orders: up to the configured number at once, each order's tasks strictly in sequence, each task's
  * output the next one's input, each with the allocation decided just before it starts, for the size of the image it
- * reads. A task that runs out of memory is retried once with more, as VPA would give it (never below the default).
+ * reads. A task that runs out of memory runs again with more, up to the configured attempts, the last at the maximum.
  * Every change is stored, announced on Kafka and pushed to watchers.
  */
 @ApplicationScoped
