@@ -70,7 +70,7 @@ public record MemoryBySize(double interceptBytes, double bytesPerPixel, double c
     }
 
     private double margin(long heldPixels) {
-        return coverage * (heldPixels > largestHeldPixels ? extrapolation : 1);
+        return coverage * (extrapolates(heldPixels) ? extrapolation : 1);
     }
 
     /** Whether {@code heldPixels} is beyond every run it was fitted on. */

@@ -2,7 +2,6 @@ package io.rightsize.cli.report;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,18 +86,5 @@ public record UnseenReport(int orders, int tasks, int firstAttemptOomKills, int 
                     limitToPeak[limitToPeak.length / 2], limitToPeak[limitToPeak.length - 1], limitToPeak[0],
                     MAX_LIMIT_TO_PEAK);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof UnseenReport r && orders == r.orders && tasks == r.tasks
-                && firstAttemptOomKills == r.firstAttemptOomKills && refused == r.refused
-                && failedOrders.equals(r.failedOrders) && largestTrainedInputPixels == r.largestTrainedInputPixels
-                && largestUnseenInputPixels == r.largestUnseenInputPixels && Arrays.equals(limitToPeak, r.limitToPeak);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(limitToPeak) + 31 * failedOrders.hashCode();
     }
 }

@@ -55,6 +55,7 @@ final class StoredDataBacktest {
         names.add(ModelTrainer.ML_RECOMMENDER);
         Recommenders.all().forEach(r -> names.add(r.name()));
         List<ModelMetadata.BacktestScore> scores = new ArrayList<>();
+        Map<String, ServiceUsage> usages = new HashMap<>();
         for (Resource resource : TaskRun.ALLOCATED) {
             Map<String, AllocationSeries> byRecommender = new LinkedHashMap<>();
             Map<String, LostTime> lost = new HashMap<>();
@@ -70,8 +71,8 @@ final class StoredDataBacktest {
                     }
                     // The model answers each task for its own input; a heuristic gives a service one allocation.
                     double allocation = name.equals(ModelTrainer.ML_RECOMMENDER) ? mlLimits.get(TaskRun.key(row))
-                            : heuristicAllocations.computeIfAbsent(row.service(), k -> heuristic(name, row.service(),
-                                    resource, history));
+                            : heuristicAllocations.computeIfAbsent(row.service(), k -> heuristic(name, resource,
+                                    usages.computeIfAbsent(row.service(), s -> usage(s, history))));
                     fits.add(row.service(), allocation, row.value());
                     lostTime.add(TaskRun.key(row), allocation, row.value());
                 }
@@ -107,18 +108,21 @@ final class StoredDataBacktest {
      * valid samples of each resource, the default while fewer than the minimum runs have samples, rounded and
      * bounded. (The OOM floor and the size model are not replayed: they answer events and inputs the rows lack.)
      */
-    private double heuristic(String recommender, String service, Resource resource,
-                             Map<String, List<UsageRow>> history) {
+    private double heuristic(String recommender, Resource resource, ServiceUsage usage) {
+        Allocation a = bounds.apply(served.allocate(Recommenders.byName(recommender).orElseThrow(), usage,
+                recommender, "default")).allocation();
+        return resource == Resource.CPU_MILLICORES ? a.cpuLimitMillicores() : a.memoryLimitBytes();
+    }
+
+    /** A service's history as the stored one would read it, built once for every recommender and resource. */
+    private static ServiceUsage usage(String service, Map<String, List<UsageRow>> history) {
         List<UsageRow> cpu = newest(history.getOrDefault(service + "|" + Resource.CPU_MILLICORES, List.of()));
         List<UsageRow> memory = newest(history.getOrDefault(service + "|" + Resource.MEMORY_BYTES, List.of()));
         Set<String> runs = new HashSet<>();
         cpu.forEach(r -> runs.add(runKey(r)));
         memory.forEach(r -> runs.add(runKey(r)));
-        ServiceUsage usage = new ServiceUsage(runs.size(), cpu.stream().mapToDouble(UsageRow::value).toArray(),
+        return new ServiceUsage(runs.size(), cpu.stream().mapToDouble(UsageRow::value).toArray(),
                 memory.stream().mapToDouble(UsageRow::value).toArray());
-        Allocation a = bounds.apply(served.allocate(Recommenders.byName(recommender).orElseThrow(), usage,
-                recommender, "default")).allocation();
-        return resource == Resource.CPU_MILLICORES ? a.cpuLimitMillicores() : a.memoryLimitBytes();
     }
 
     /** The newest samples a stored history would give: valid ones only, at most {@link ServiceUsage#MAX_SAMPLES}. */

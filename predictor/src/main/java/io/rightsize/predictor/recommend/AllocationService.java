@@ -65,7 +65,7 @@ public class AllocationService {
                 bounds.maxCpuMillicores(), bounds.minMemoryBytes() >> 20, bounds.maxMemoryBytes() >> 20);
     }
 
-    /** The least and the most a recommendation hands a task. */
+    /** The least and the most a recommendation hands a task, and the stored-data backtest judges with. */
     public Bounds bounds() {
         return bounds;
     }
@@ -99,9 +99,7 @@ public class AllocationService {
             TaskAllocation allocation = computed.computeIfAbsent(
                     byTask ? List.of(service, pixels, taskParams) : List.of(service),
                     key -> forTask(service, pixels, taskParams, orderServices, recommender));
-            Optional<MemoryBySize> sizes = sizeModels.computeIfAbsent(service, s -> MemoryBySize.fit(
-                    history.sizedRuns(s).await().atMost(DB_TIMEOUT)));
-            result.add(bounded(bySize(floorAtOom(allocation, pixels), sizes, pixels, taskParams)).at(position));
+            result.add(bounded(bySize(floorAtOom(allocation, pixels), sizeModels, pixels, taskParams)).at(position));
         }
         return result;
     }
@@ -112,10 +110,16 @@ public class AllocationService {
      * sizes they saw (a 16 MP photo after 2 MP samples needs what its pixels need); within them, a limit at the
      * sampled peak leaves a task whose peak is mostly image arrays too small a heap (75% of the limit).
      */
-    private static TaskAllocation bySize(TaskAllocation task, Optional<MemoryBySize> sizes, long inputPixels,
-                                         Map<String, Double> params) {
+    private TaskAllocation bySize(TaskAllocation task, Map<String, Optional<MemoryBySize>> sizeModels,
+                                  long inputPixels, Map<String, Double> params) {
         Optional<TaskDefinition> definition = TaskCatalog.find(task.service());
-        if (sizes.isEmpty() || definition.isEmpty() || inputPixels <= 0) {
+        if (definition.isEmpty() || inputPixels <= 0) {
+            return task;
+        }
+        // Fitted once per service and call, and only for a task whose size is known.
+        Optional<MemoryBySize> sizes = sizeModels.computeIfAbsent(task.service(), s -> MemoryBySize.fit(
+                history.sizedRuns(s).await().atMost(DB_TIMEOUT)));
+        if (sizes.isEmpty()) {
             return task;
         }
         MemoryBySize model = sizes.get();

@@ -1,7 +1,6 @@
 package io.rightsize.predictor.recommend;
 
 import io.rightsize.allocation.policy.AllocationConfig;
-import io.rightsize.allocation.policy.Capacity;
 import io.rightsize.predictor.config.PredictorConfig;
 import io.rightsize.predictor.features.UsageRow;
 import io.rightsize.predictor.model.ModelTrainer;
@@ -29,14 +28,16 @@ public class TrainingService {
     private final ModelHolder models;
     private final PredictorConfig config;
     private final AllocationConfig allocation;
+    private final AllocationService allocations;
     private final ReentrantLock running = new ReentrantLock();
 
     public TrainingService(TrainingData data, ModelHolder models, PredictorConfig config,
-                           AllocationConfig allocation) {
+                           AllocationConfig allocation, AllocationService allocations) {
         this.data = data;
         this.models = models;
         this.config = config;
         this.allocation = allocation;
+        this.allocations = allocations;
     }
 
     /** Runs a training; false when one is already running. */
@@ -52,7 +53,7 @@ public class TrainingService {
             progress.accept(new TrainingProgress("data", "reading the stored samples", 0.0));
             List<UsageRow> rows = data.load().await().atMost(Duration.ofMinutes(5));
             TrainingResult result = new ModelTrainer(List.of(Candidate.values()), allocation.historyPolicy(),
-                    allocation.bounds().within(Capacity.ofThisMachine())).train(rows, options, progress);
+                    allocations.bounds()).train(rows, options, progress);
             models.replace(result.model());
             TrainingPlots.write(models.store().dir(), result);
             UsageModel model = result.model();
