@@ -196,7 +196,7 @@ public class OrderExecutor {
                 AllocationDecision decision = allocations.forTask(orderId, services, inputPixels, params,
                         task.position());
                 TaskExit exit = decision.refusal().isPresent()
-                        ? refuse(execution, task, input, pixels, decision.allocation(), decision.refusal().get())
+                        ? refuse(execution, task, pixels, decision.allocation(), decision.refusal().get())
                         : runWithMemoryRetries(execution, task, input, pixels, decision);
                 if (!exit.succeeded()) {
                     OrderState end = exit.cancelled() ? OrderState.CANCELLED : OrderState.FAILED;
@@ -243,19 +243,25 @@ public class OrderExecutor {
     }
 
     /** A task that needs more than any task may have ends FAILED before it starts, with the numbers. */
-    private TaskExit refuse(OrderExecution execution, TaskRecord task, Path input, long inputPixels,
-                            Allocation allocation, String reason) {
+    private TaskExit refuse(OrderExecution execution, TaskRecord task, long inputPixels, Allocation allocation,
+                            String reason) {
         String orderId = execution.order().id();
-        Instant now = Instant.now();
         LocalTaskFiles files = LocalTaskFiles.of(config.workDir().toAbsolutePath().resolve(orderId), task.position(),
                 task.service());
-        TaskRecord refused = task.running(-1, null, now, files.output().toString(), allocation, inputPixels)
-                .ended(TaskState.FAILED, null, reason, now);
-        updateTask(execution, refused, "task refused");
-        metrics.taskEnded(task.service(), TaskState.FAILED);
-        events.publish(TaskEvent.ended(TaskEventType.FAILED, orderId, task.id(), task.position(), task.service(),
-                null, null, null, 0, reason, now));
         LOG.infof("order %s task %d %s %s", orderId, task.position(), task.service(), reason);
+        return failedBeforeStart(execution, task, files.output(), inputPixels, allocation, Instant.now(), reason,
+                "task refused");
+    }
+
+    /** A task that never ran (refused, or its process could not start): stored FAILED with why, and announced. */
+    private TaskExit failedBeforeStart(OrderExecution execution, TaskRecord task, Path output, long inputPixels,
+                                       Allocation allocation, Instant at, String reason, String message) {
+        TaskRecord failed = task.running(-1, null, at, output.toString(), allocation, inputPixels)
+                .ended(TaskState.FAILED, null, reason, Instant.now());
+        updateTask(execution, failed, message);
+        metrics.taskEnded(task.service(), TaskState.FAILED);
+        events.publish(TaskEvent.ended(TaskEventType.FAILED, execution.order().id(), task.id(), task.position(),
+                task.service(), null, null, null, 0, reason, Instant.now()));
         return TaskExit.ended(-1, reason);
     }
 
@@ -271,13 +277,8 @@ public class OrderExecutor {
         try {
             running = runner.start(launch);
         } catch (TaskStartException e) {
-            TaskRecord failed = task.running(-1, null, startedAt, launch.output().toString(), allocation, inputPixels)
-                    .ended(TaskState.FAILED, null, e.getMessage(), Instant.now());
-            updateTask(execution, failed, "task could not start");
-            metrics.taskEnded(task.service(), TaskState.FAILED);
-            events.publish(TaskEvent.ended(TaskEventType.FAILED, orderId, task.id(), task.position(), task.service(),
-                    null, null, null, 0, e.getMessage(), Instant.now()));
-            return TaskExit.ended(-1, e.getMessage());
+            return failedBeforeStart(execution, task, launch.output(), inputPixels, allocation, startedAt,
+                    e.getMessage(), "task could not start");
         }
         if (!execution.startTask(running)) {
             running.exit().join();
