@@ -95,7 +95,7 @@ class PredictorWindowTest {
         assertEquals("trace.csv: 4 series, 0 skipped (too short)",
                 onFx(() -> model.predictor().backtestStatusProperty().get()));
         // The rows are there at once; their cells appear on the next layout pulse.
-        for (String recommender : new String[] {"seed-max", "vpa", "krr", "rightsize"}) {
+        for (String recommender : new String[] {"seed-max", "vpa-simple", "krr-simple", "rightsize"}) {
             await().atMost(Duration.ofSeconds(10)).until(() -> tableShows(robot, "#backtest", recommender));
         }
         assertEquals(8, onFx(() -> model.predictor().backtest().size()), "4 recommenders x 2 resources");

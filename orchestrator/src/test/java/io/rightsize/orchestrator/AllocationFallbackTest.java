@@ -64,7 +64,7 @@ class AllocationFallbackTest extends OrderServiceClientTest {
         Order done = TestOrders.watchToEnd(orders, id);
 
         assertEquals(OrderState.ORDER_SUCCEEDED, done.getState(), done.getReason());
-        Recommender vpa = Recommenders.byName("vpa").orElseThrow();
+        Recommender vpa = Recommenders.byName("vpa-simple").orElseThrow();
         Allocation fromHistory = Bounds.upTo(Capacity.ofThisMachine()).apply(Rounding.of(vpa.recommend(
                 ResourceKind.CPU, cpuMillicores), vpa.recommend(ResourceKind.MEMORY, memoryBytes),
                 "vpa (predictor unavailable)")).allocation();

@@ -30,6 +30,16 @@ public final class AllocationSeries {
         }
     }
 
+    /** Sample by sample: {@code allocation[i]} in force while {@code usage[i]} was used. */
+    public void addAll(String series, double[] allocation, double[] usage) {
+        if (allocation.length != usage.length) {
+            throw new IllegalArgumentException(allocation.length + " allocations for " + usage.length + " samples");
+        }
+        for (int i = 0; i < usage.length; i++) {
+            add(series, allocation[i], usage[i]);
+        }
+    }
+
     /** How many series have samples. */
     public int series() {
         return bySeries.size();

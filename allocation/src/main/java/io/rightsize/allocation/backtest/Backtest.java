@@ -1,10 +1,9 @@
 package io.rightsize.allocation.backtest;
 
 import io.rightsize.allocation.recommend.Recommender;
-import io.rightsize.allocation.recommend.ResourceKind;
+import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.trace.Series;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,17 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The issue's backtest: each series' first {@code historyFraction} of samples is the history a recommender sees,
- * the rest the future its one allocation (the recommendation's limit) is judged on; slack and overrun are
- * averaged over series, per recommender and resource.
+ * The backtest: each series' first {@code historyFraction} of samples is the history a recommender sees, the rest
+ * the future its allocation (the recommendation's limit) is judged on; slack and overrun are averaged over series,
+ * per recommender and resource. Static: one allocation for the whole future. Rolling: re-recommended every step
+ * from all samples so far, moved as the recommender's band says ({@link Replay}).
  */
 public final class Backtest {
 
-    /**
-     * What every recommender is compared with at equal overrun: VPA, the issue's baseline and the one Kubernetes
-     * users run.
-     */
-    public static final String REFERENCE = "vpa";
+    /** What every recommender is compared with at equal overrun: vpa-simple, the bar to beat. */
+    public static final String REFERENCE = Recommenders.FALLBACK;
 
     /** Series with fewer history samples than this are skipped: no recommender can learn from them. */
     public static final int MIN_HISTORY_SAMPLES = 10;
@@ -38,6 +35,15 @@ public final class Backtest {
      */
     public static List<BacktestResult> run(List<Series> series, double historyFraction,
             List<Recommender> recommenders) {
+        return run(series, historyFraction, Replay.STATIC, recommenders);
+    }
+
+    /**
+     * As {@link #run(List, double, List)}, re-recommending every {@code stepSeconds} after the history
+     * ({@link Replay#STATIC} for never).
+     */
+    public static List<BacktestResult> run(List<Series> series, double historyFraction, long stepSeconds,
+            List<Recommender> recommenders) {
         requireFraction(historyFraction);
         List<String> names = recommenders.stream().map(Recommender::name).toList();
         if (Set.copyOf(names).size() != names.size()) {
@@ -48,28 +54,44 @@ public final class Backtest {
         List<BacktestResult> results = new ArrayList<>();
         for (String resource : resources) {
             Map<String, AllocationSeries> byRecommender = new LinkedHashMap<>();
+            Map<String, Changes> changes = new LinkedHashMap<>();
             for (Recommender recommender : recommenders) {
                 AllocationSeries allocations = new AllocationSeries();
+                Changes moved = new Changes();
                 for (int i = 0; i < series.size(); i++) {
                     Series s = series.get(i);
                     if (s.resource().equals(resource) && judged(s, historyFraction)) {
-                        // Keyed by position: two series of one service (traces joined) stay two series.
-                        allocate(allocations, i + ":" + s.service(), recommender, s,
-                                historyLength(s, historyFraction));
+                        Optional<Replay> replay = Replay.of(s, historyLength(s, historyFraction), stepSeconds,
+                                recommender);
+                        if (replay.isPresent()) {
+                            // Keyed by position: two series of one service (traces joined) stay two series.
+                            allocations.addAll(i + ":" + s.service(), replay.get().allocation(),
+                                    replay.get().usage());
+                            moved.add(replay.get());
+                        } else {
+                            moved.unrecommended++;
+                        }
                     }
                 }
-                if (allocations.series() > 0) {
+                if (allocations.series() > 0 || moved.unrecommended > 0) {
                     byRecommender.put(recommender.name(), allocations);
+                    changes.put(recommender.name(), moved);
                 }
             }
             AllocationSeries reference = byRecommender.get(REFERENCE);
-            double referenceOverrun = reference == null ? Double.NaN : reference.score(1).overrunPct();
+            boolean referenceScored = reference != null && reference.series() > 0;
+            double referenceOverrun = referenceScored ? reference.score(1).overrunPct() : Double.NaN;
             byRecommender.forEach((name, allocations) -> {
+                Changes moved = changes.get(name);
+                if (allocations.series() == 0) {
+                    results.add(BacktestResult.unrecommended(name, resource, moved.unrecommended));
+                    return;
+                }
                 ScaledScore own = allocations.score(1);
-                AtEqualOverrun versus = reference == null || name.equals(REFERENCE) ? null
+                AtEqualOverrun versus = !referenceScored || name.equals(REFERENCE) ? null
                         : atEqualOverrun(allocations, reference, Math.min(own.overrunPct(), referenceOverrun));
                 results.add(new BacktestResult(name, resource, own.slackPct(), own.overrunPct(), allocations.series(),
-                        versus));
+                        versus, moved.perSeriesPerDay(), moved.unrecommended));
             });
         }
         results.sort(Comparator.comparingInt((BacktestResult r) -> names.indexOf(r.recommender())));
@@ -90,12 +112,20 @@ public final class Backtest {
         return (int) series.stream().filter(s -> !judged(s, historyFraction)).count();
     }
 
-    private static void allocate(AllocationSeries allocations, String key, Recommender recommender, Series series,
-                                 int historyLength) {
-        double[] values = series.values();
-        double allocation = recommender.recommend(ResourceKind.ofResourceName(series.resource()),
-                Arrays.copyOfRange(values, 0, historyLength)).limit();
-        allocations.addAll(key, allocation, Arrays.copyOfRange(values, historyLength, values.length));
+    /** How often one recommender's allocations moved, per series and day, and where it gave none. */
+    private static final class Changes {
+        private double perDaySum;
+        private int replays;
+        private int unrecommended;
+
+        void add(Replay replay) {
+            perDaySum += replay.changes() / replay.days();
+            replays++;
+        }
+
+        double perSeriesPerDay() {
+            return replays == 0 ? 0 : perDaySum / replays;
+        }
     }
 
     static boolean judged(Series series, double historyFraction) {

@@ -3,21 +3,32 @@ package io.rightsize.allocation.recommend;
 import java.util.List;
 import java.util.Optional;
 
-/** The recommenders by name: the three baselines and Rightsize's own, with its default risks. */
+/** The recommenders by name: the baselines and Rightsize's own, with its default risks. */
 public final class Recommenders {
 
-    private static final List<Recommender> ALL = List.of(new SeedMaxRecommender(), new VpaRecommender(),
-            new KrrRecommender(), new RightsizeRecommender());
+    /**
+     * What a service falls back to where nothing better answers, and what every recommender is compared with at
+     * equal overrun: the bar to beat.
+     */
+    public static final String FALLBACK = "vpa-simple";
+
+    private static final List<Recommender> ALL = List.of(new SeedMaxRecommender(), new VpaSimpleRecommender(),
+            new KrrSimpleRecommender(), new RightsizeRecommender());
 
     private Recommenders() {
     }
 
-    /** seed-max, vpa, krr and rightsize, in that order (baselines first, as backtest tables list them). */
+    /** The baselines first, as backtest tables list them, then rightsize. */
     public static List<Recommender> all() {
         return ALL;
     }
 
     public static Optional<Recommender> byName(String name) {
         return ALL.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** The {@link #FALLBACK} recommender. */
+    public static Recommender fallback() {
+        return byName(FALLBACK).orElseThrow();
     }
 }

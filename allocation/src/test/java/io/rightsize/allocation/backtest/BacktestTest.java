@@ -68,12 +68,12 @@ class BacktestTest {
         List<Series> series = TraceReader.read(Files.writeString(dir.resolve("two.csv"), csv));
 
         List<BacktestResult> results = Backtest.run(series, 0.5, List.of(Recommenders.byName("seed-max").orElseThrow(),
-                Recommenders.byName("vpa").orElseThrow()));
+                Recommenders.byName("vpa-simple").orElseThrow()));
 
         BacktestResult seedMax = results.get(0);
         assertEquals(20, seedMax.overrunPct(), 1e-9);
         AtEqualOverrun versus = seedMax.versusReference();
-        assertEquals("vpa", versus.referenceName());
+        assertEquals("vpa-simple", versus.referenceName());
         assertEquals(1.1, versus.own().factor(), 1e-9);
         assertEquals(10, versus.own().overrunPct(), 1e-9);
         assertEquals(100 * 48 / 110.0, versus.own().slackPct(), 1e-9);
@@ -103,10 +103,12 @@ class BacktestTest {
         }
         List<Series> series = TraceReader.read(Files.writeString(dir.resolve("order.csv"), csv));
 
-        List<BacktestResult> results = Backtest.run(series, 0.5, List.of(Recommenders.byName("krr").orElseThrow(),
-                Recommenders.byName("vpa").orElseThrow(), Recommenders.byName("seed-max").orElseThrow()));
+        List<BacktestResult> results = Backtest.run(series, 0.5, List.of(
+                Recommenders.byName("krr-simple").orElseThrow(), Recommenders.byName("vpa-simple").orElseThrow(),
+                Recommenders.byName("seed-max").orElseThrow()));
 
-        assertEquals(List.of("krr/memory_mib", "krr/cpu_millicores", "vpa/memory_mib", "vpa/cpu_millicores",
+        assertEquals(List.of("krr-simple/memory_mib", "krr-simple/cpu_millicores", "vpa-simple/memory_mib",
+                "vpa-simple/cpu_millicores",
                 "seed-max/memory_mib", "seed-max/cpu_millicores"),
                 results.stream().map(r -> r.recommender() + "/" + r.resource()).toList());
     }
@@ -128,7 +130,7 @@ class BacktestTest {
     @Test
     void refusesTwoRecommendersOfOneName() {
         assertThrows(IllegalArgumentException.class, () -> Backtest.run(List.of(), 0.5,
-                List.of(Recommenders.byName("vpa").orElseThrow(), Recommenders.byName("vpa").orElseThrow())));
+                List.of(Recommenders.fallback(), Recommenders.fallback())));
     }
 
     @Test

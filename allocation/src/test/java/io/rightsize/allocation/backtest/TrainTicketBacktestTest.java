@@ -26,7 +26,7 @@ class TrainTicketBacktestTest {
         assumeTrue(Files.isRegularFile(TRACE), "no shared TrainTicket trace at " + TRACE.toAbsolutePath());
 
         List<BacktestResult> vpa = Backtest.run(TraceReader.read(TRACE), 0.5,
-                List.of(Recommenders.byName("vpa").orElseThrow()));
+                List.of(Recommenders.byName("vpa-simple").orElseThrow()));
 
         // The issue: memory about 19.6 % slack / 0.26 % overrun, CPU about 67 % / 2.4 %, over 46 services.
         BacktestResult cpu = vpa.get(0);

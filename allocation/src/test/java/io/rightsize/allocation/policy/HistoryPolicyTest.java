@@ -18,9 +18,9 @@ class HistoryPolicyTest {
     void tooFewRunsGetTheDefault() {
         ServiceUsage two = new ServiceUsage(2, new double[] {100, 200}, new double[] {50 * MIB, 60 * MIB});
         assertEquals(DefaultAllocation.STANDARD.allocation("default"),
-                policy.allocate(Recommenders.byName("vpa").orElseThrow(), two, "vpa", "default"));
+                policy.allocate(Recommenders.byName("vpa-simple").orElseThrow(), two, "vpa", "default"));
         assertEquals(DefaultAllocation.STANDARD.allocation("default"),
-                policy.allocate(Recommenders.byName("vpa").orElseThrow(), ServiceUsage.NONE, "vpa", "default"));
+                policy.allocate(Recommenders.byName("vpa-simple").orElseThrow(), ServiceUsage.NONE, "vpa", "default"));
     }
 
     @Test

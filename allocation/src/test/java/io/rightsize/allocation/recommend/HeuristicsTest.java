@@ -23,7 +23,7 @@ class HeuristicsTest {
 
     @Test
     void vpaTakesCpuP90AndMemoryPeakPlusFifteenPercent() {
-        Recommender vpa = Recommenders.byName("vpa").orElseThrow();
+        Recommender vpa = Recommenders.byName("vpa-simple").orElseThrow();
 
         assertEquals(90.1 * 1.15, vpa.recommend(ResourceKind.CPU, ONE_TO_HUNDRED).limit(), 1e-9);
         assertEquals(100 * 1.15, vpa.recommend(ResourceKind.MEMORY, ONE_TO_HUNDRED).limit(), 1e-9);
@@ -31,7 +31,7 @@ class HeuristicsTest {
 
     @Test
     void krrTakesCpuP95AndMemoryPeakPlusFifteenPercent() {
-        Recommender krr = Recommenders.byName("krr").orElseThrow();
+        Recommender krr = Recommenders.byName("krr-simple").orElseThrow();
 
         assertEquals(95.05, krr.recommend(ResourceKind.CPU, ONE_TO_HUNDRED).limit(), 1e-9);
         assertEquals(100 * 1.15, krr.recommend(ResourceKind.MEMORY, ONE_TO_HUNDRED).limit(), 1e-9);
@@ -40,7 +40,7 @@ class HeuristicsTest {
     @Test
     void heuristicsGiveOneValueAsRequestAndLimit() {
         for (Recommender recommender : List.of(Recommenders.byName("seed-max").orElseThrow(),
-                Recommenders.byName("vpa").orElseThrow(), Recommenders.byName("krr").orElseThrow())) {
+                Recommenders.byName("vpa-simple").orElseThrow(), Recommenders.byName("krr-simple").orElseThrow())) {
             Recommendation r = recommender.recommend(ResourceKind.CPU, ONE_TO_HUNDRED);
             assertEquals(r.limit(), r.request(), recommender.name());
         }
@@ -48,7 +48,7 @@ class HeuristicsTest {
 
     @Test
     void listsTheFourRecommendersByName() {
-        assertEquals(List.of("seed-max", "vpa", "krr", "rightsize"),
+        assertEquals(List.of("seed-max", "vpa-simple", "krr-simple", "rightsize"),
                 Recommenders.all().stream().map(Recommender::name).toList());
         assertTrue(Recommenders.byName("goldilocks").isEmpty());
     }

@@ -42,7 +42,7 @@ class RightsizeRecommenderTest {
     void raisesTheAllocationAlongAnUpwardTrend() {
         for (String resource : List.of("cpu_millicores", "memory_mib")) {
             double rightsize = overrunPct(new RightsizeRecommender(), Shape.TREND, resource);
-            double vpa = overrunPct(Recommenders.byName("vpa").orElseThrow(), Shape.TREND, resource);
+            double vpa = overrunPct(Recommenders.byName("vpa-simple").orElseThrow(), Shape.TREND, resource);
 
             // VPA overruns on about 10-14 % of the future here; rightsize follows the growth.
             assertTrue(rightsize < vpa / 2, resource + ": rightsize " + rightsize + " % vs vpa " + vpa + " %");

@@ -4,6 +4,7 @@ import io.rightsize.allocation.backtest.AtEqualOverrun;
 import io.rightsize.allocation.backtest.Backtest;
 import io.rightsize.allocation.backtest.BacktestResult;
 import io.rightsize.allocation.backtest.Hindsight;
+import io.rightsize.allocation.backtest.Replay;
 import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.trace.MalformedTraceException;
 import io.rightsize.allocation.trace.Series;
@@ -12,22 +13,35 @@ import io.rightsize.common.json.Json;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Backtests every recommender on a usage trace, so a change to one is judged on data, not on hope. */
 @Command(name = "backtest", description = {
         "Backtest the recommenders on a usage trace: slack and overrun of each one's allocation.",
         "The trace is long-format CSV (timestamp,service,resource,value). Each recommender sees the first part of",
         "every series and is judged on the rest: slack = unused share of its allocation, overrun = share of",
-        "samples above it, both averaged over series."})
+        "samples above it, both averaged over series.",
+        "static: one allocation from the history for the whole rest. rolling: every --step the recommender sees",
+        "all samples so far and the allocation moves when it leaves the recommender's band (VPA's bounds)."})
 public class BacktestCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-11s %-18s %8s %10s %7s   %s%n";
+    private static final String ROW = "%-11s %-16s %8s %10s %7s %10s   %s%n";
+
+    /** How the allocation follows the trace. */
+    enum Mode {
+        /** One allocation from the history, kept for the whole future. */
+        STATIC,
+        /** Re-recommended every step from every sample so far, as an online recommender runs. */
+        ROLLING
+    }
 
     @Option(names = "--trace", required = true, paramLabel = "FILE.csv", description = "The trace to replay.")
     Path trace;
@@ -36,11 +50,23 @@ public class BacktestCommand implements Callable<Integer> {
             description = "Share of each series a recommender sees, in (0, 1) (default: ${DEFAULT-VALUE}).")
     double historyFraction;
 
+    @Option(names = "--mode", defaultValue = "static", paramLabel = "static|rolling",
+            converter = ModeConverter.class,
+            description = "static: one allocation per series; rolling: re-recommended every --step (default:"
+                    + " ${DEFAULT-VALUE}).")
+    Mode mode;
+
+    @Option(names = "--step", defaultValue = "1h", paramLabel = "DURATION", converter = StepDuration.class,
+            description = "With --mode rolling: how often each recommender recommends again, e.g. 30m, 1h, PT2H"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration step;
+
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
     boolean json;
 
     @Option(names = "--hindsight", description = {"Add a 'hindsight' row per resource: the slack of one static"
-            + " allocation per series chosen knowing the future (a Lagrangian search), at no more overrun than vpa's."})
+            + " allocation per series chosen knowing the future (a Lagrangian search), at no more overrun than"
+            + " vpa-simple's."})
     boolean hindsight;
 
     @Override
@@ -62,16 +88,22 @@ public class BacktestCommand implements Callable<Integer> {
             System.err.println(trace + ": cannot read: " + e.getMessage());
             return 2;
         }
-        List<BacktestResult> results = new ArrayList<>(Backtest.run(series, historyFraction, Recommenders.all()));
+        long stepSeconds = mode == Mode.ROLLING ? step.getSeconds() : Replay.STATIC;
+        List<BacktestResult> results = new ArrayList<>(Backtest.run(series, historyFraction, stepSeconds,
+                Recommenders.all()));
         if (hindsight) {
             results.addAll(hindsight(series, results));
         }
         int skipped = Backtest.skipped(series, historyFraction);
         if (json) {
-            System.out.println(Json.write(new Report(trace.toString(), historyFraction, skipped, results)));
+            System.out.println(Json.write(new Report(trace.toString(), mode.name().toLowerCase(Locale.ROOT),
+                    mode == Mode.ROLLING ? step.getSeconds() : null, historyFraction, skipped, results)));
         } else {
             printTable(results);
         }
+        results.stream().filter(r -> r.unrecommendedSeries() > 0).forEach(r -> System.err.printf(Locale.ROOT,
+                "%s gave no recommendation for %d %s series (too short a history for it); they are left out of its"
+                        + " row%n", r.recommender(), r.unrecommendedSeries(), r.resource()));
         if (skipped > 0) {
             System.err.printf(Locale.ROOT, "skipped %d of %d series (fewer than %d history samples, or no future)%n",
                     skipped, series.size(), Backtest.MIN_HISTORY_SAMPLES);
@@ -79,31 +111,52 @@ public class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The yardstick at vpa's overrun, for each resource vpa was judged on. */
+    /** The yardstick at the reference's overrun, for each resource it was judged on. */
     private List<BacktestResult> hindsight(List<Series> series, List<BacktestResult> results) {
-        return results.stream().filter(r -> r.recommender().equals("vpa"))
-                .map(vpa -> Hindsight.atOverrun(series, historyFraction, vpa.resource(), vpa.overrunPct()))
+        return results.stream().filter(r -> r.recommender().equals(Backtest.REFERENCE) && r.scored())
+                .map(ref -> Hindsight.atOverrun(series, historyFraction, ref.resource(), ref.overrunPct()))
                 .toList();
     }
 
     private static void printTable(List<BacktestResult> results) {
-        System.out.printf(Locale.ROOT, ROW, "recommender", "resource", "slack %", "overrun %", "series",
-                "vs vpa at equal overrun: slack % (x factor), vpa's slack % (x factor), at overrun %");
+        String reference = Backtest.REFERENCE;
+        System.out.printf(Locale.ROOT, ROW, "recommender", "resource", "slack %", "overrun %", "series", "changes/d",
+                "vs " + reference + " at equal overrun: slack % (x factor), " + reference
+                        + "'s slack % (x factor), at overrun %");
         for (BacktestResult r : results) {
             AtEqualOverrun versus = r.versusReference();
+            if (!r.scored()) {
+                System.out.printf(Locale.ROOT, ROW, r.recommender(), r.resource(), "-", "-", 0, "-",
+                        "no recommendation (history too short for it)");
+                continue;
+            }
             System.out.printf(Locale.ROOT, ROW, r.recommender(), r.resource(),
                     String.format(Locale.ROOT, "%.2f", r.slackPct()),
                     String.format(Locale.ROOT, "%.3f", r.overrunPct()), r.series(),
+                    String.format(Locale.ROOT, "%.1f", r.changesPerSeriesPerDay()),
                     versus == null ? "-" : String.format(Locale.ROOT, "%6.2f (x%.3f)  %6.2f (x%.3f)  %.3f",
                             versus.own().slackPct(), versus.own().factor(), versus.reference().slackPct(),
                             versus.reference().factor(), versus.own().overrunPct()));
         }
-        System.out.println("(vs vpa: whichever of the two runs short more often is scaled up by the smallest factor"
+        System.out.println("(vs " + reference + ": whichever of the two runs short more often is scaled up by the smallest factor"
                 + " that brings its overrun down to the other's; chosen knowing the future, for both alike, so a"
                 + " yardstick, not an allocation)");
     }
 
     /** The --json output. */
-    record Report(String trace, double historyFraction, int skippedSeries, List<BacktestResult> results) {
+    record Report(String trace, String mode, Long stepSeconds, double historyFraction, int skippedSeries,
+                  List<BacktestResult> results) {
+    }
+
+    /** static or rolling, in any case. */
+    static final class ModeConverter implements ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+            try {
+                return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a mode: static or rolling");
+            }
+        }
     }
 }

@@ -54,7 +54,7 @@ class BacktestCommandTest {
         Map<String, JsonNode> hindsight = new HashMap<>();
         for (JsonNode r : results) {
             assertEquals(3, r.get("series").asInt());
-            if (r.get("recommender").asText().equals("vpa")) {
+            if (r.get("recommender").asText().equals("vpa-simple")) {
                 vpa.put(r.get("resource").asText(), r);
             } else if (r.get("recommender").asText().equals("hindsight")) {
                 hindsight.put(r.get("resource").asText(), r);

@@ -1,5 +1,6 @@
 package io.rightsize.orchestrator.config;
 
+import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.orchestrator.runner.RunnerKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -44,10 +45,10 @@ public interface OrchestratorConfig {
         Duration deadline();
 
         /**
-         * The recommender (seed-max, vpa, krr or rightsize) the orchestrator itself applies to a service's stored
+         * The recommender (one of Recommenders.all()) the orchestrator itself applies to a service's stored
          * samples when the predictor cannot answer.
          */
-        @WithDefault("vpa")
+        @WithDefault(Recommenders.FALLBACK)
         String fallbackRecommender();
     }
 

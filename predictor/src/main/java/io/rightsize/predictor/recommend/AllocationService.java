@@ -75,7 +75,7 @@ public class AllocationService {
         if (!config.recommender().equals("auto")) {
             return config.recommender();
         }
-        return models.current().map(m -> m.metadata().defaultRecommender()).orElse("vpa");
+        return models.current().map(m -> m.metadata().defaultRecommender()).orElse(Recommenders.FALLBACK);
     }
 
     /**
@@ -167,7 +167,7 @@ public class AllocationService {
                 double memoryLimit = m.limit(memory, service, Resource.MEMORY_BYTES);
                 Optional<String> nonsense = nonsense(cpu, cpuLimit, memory, memoryLimit);
                 if (nonsense.isPresent()) {
-                    return heuristic(service, "vpa", "the model answered " + nonsense.get() + "; ");
+                    return heuristic(service, Recommenders.FALLBACK, "the model answered " + nonsense.get() + "; ");
                 }
                 Allocation allocation = Rounding.up(
                         Math.min(Arrays.stream(cpu).average().orElse(0), cpuLimit), cpuLimit,
@@ -181,7 +181,7 @@ public class AllocationService {
                                 : "size unknown (the largest seen assumed)")
                         + (params.isEmpty() ? "" : ", params " + new TreeMap<>(params)));
             }
-            return heuristic(service, "vpa",
+            return heuristic(service, Recommenders.FALLBACK,
                     model.isEmpty() ? "no model trained yet; " : "the model has not seen " + service + "; ");
         }
         return heuristic(service, recommender, "");

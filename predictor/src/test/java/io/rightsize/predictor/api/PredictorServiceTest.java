@@ -144,8 +144,8 @@ class PredictorServiceTest {
         assertTrue(largeBlur.getMemoryLimitBytes() >= largeBlur.getMemoryRequestBytes());
 
         RecommendResponse vpa = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
-                .setRecommender("vpa").build());
-        assertEquals("vpa", vpa.getTasks(0).getAllocation().getSource());
+                .setRecommender("vpa-simple").build());
+        assertEquals("vpa-simple", vpa.getTasks(0).getAllocation().getSource());
     }
 
     @Test
@@ -220,7 +220,7 @@ class PredictorServiceTest {
 
         // A heuristic is one allocation per service, but the floor is each task's own: its input size decides.
         RecommendResponse vpa = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
-                .addServices("blur").addInputPixels(4_000_000).addInputPixels(500_000).setRecommender("vpa").build());
+                .addServices("blur").addInputPixels(4_000_000).addInputPixels(500_000).setRecommender("vpa-simple").build());
         assertEquals(bumped, vpa.getTasks(0).getAllocation().getMemoryLimitBytes(), vpa.getTasks(0).getBasis());
         assertTrue(vpa.getTasks(1).getAllocation().getMemoryLimitBytes() < bumped,
                 "vpa's second blur, on 0.5 MP, is not floored by the OOM on 1 MP: " + vpa.getTasks(1).getBasis());
@@ -231,7 +231,7 @@ class PredictorServiceTest {
     void anInputBeyondEveryRunGetsWhatItsPixelsNeedWhateverTheRecommender() {
         // Blur held 2 and 8 MP (1 and 4 MP in and out) using 80 MiB + 30 MiB per held megapixel; 40 MP in is 10x.
         double truth = (80 + 30 * 80.0) * (1 << 20) * 1.06;
-        for (String recommender : List.of("vpa", "rightsize-ml", "seed-max")) {
+        for (String recommender : List.of("vpa-simple", "rightsize-ml", "seed-max")) {
             TaskRecommendation task = predictor.recommend(RecommendRequest.newBuilder().addServices("blur")
                     .addInputPixels(40_000_000).setRecommender(recommender).build()).getTasks(0);
             long limit = task.getAllocation().getMemoryLimitBytes();

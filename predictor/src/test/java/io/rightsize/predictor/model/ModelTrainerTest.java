@@ -162,10 +162,10 @@ class ModelTrainerTest {
     void judgesEveryRecommenderOnTheHeldOutOrders() {
         List<ModelMetadata.BacktestScore> backtest = result.model().metadata().backtest();
         assertTrue(backtest.stream().anyMatch(s -> s.recommender().equals(ModelTrainer.ML_RECOMMENDER)));
-        assertTrue(backtest.stream().anyMatch(s -> s.recommender().equals("vpa")));
+        assertTrue(backtest.stream().anyMatch(s -> s.recommender().equals("vpa-simple")));
         assertTrue(backtest.stream().allMatch(s -> s.slackPct() >= 0 && s.overrunPct() >= 0 && s.series() > 0));
         for (Resource resource : List.of(Resource.CPU_MILLICORES, Resource.MEMORY_BYTES)) {
-            ModelMetadata.BacktestScore vpa = row(backtest, "vpa", resource);
+            ModelMetadata.BacktestScore vpa = row(backtest, "vpa-simple", resource);
             ModelMetadata.BacktestScore hindsight = row(backtest, Hindsight.NAME, resource);
             assertTrue(hindsight.overrunPct() <= vpa.overrunPct() + 1e-9, "the yardstick stays at vpa's overrun");
             assertEquals(vpa.series(), hindsight.series());

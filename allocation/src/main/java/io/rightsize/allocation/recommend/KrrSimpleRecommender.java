@@ -1,18 +1,18 @@
 package io.rightsize.allocation.recommend;
 
-/** Robusta KRR's simple strategy: CPU p95 with no margin, memory peak + 15 %. */
-final class KrrRecommender implements Recommender {
+/** KRR reduced to one line: CPU p95 with no margin, memory peak + 15 % (no minimum history). */
+final class KrrSimpleRecommender implements Recommender {
 
     private static final double MEMORY_BUFFER = 1.15;
 
     @Override
     public String name() {
-        return "krr";
+        return "krr-simple";
     }
 
     @Override
     public String description() {
-        return "Robusta KRR's simple strategy: CPU p95, memory peak + 15%";
+        return "KRR reduced to one line: CPU p95, memory peak + 15%";
     }
 
     @Override
