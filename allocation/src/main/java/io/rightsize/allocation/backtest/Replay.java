@@ -11,7 +11,8 @@ import java.util.Optional;
  * One recommender allocating one series' future as an online updater would: at the end of the warm-up and then
  * every {@code stepSeconds} it recommends from every sample so far, and the running allocation moves to the new
  * limit when the recommendation does not keep it ({@link Recommendation#keeps}). A step longer than the future is
- * the static backtest: one allocation, never changed.
+ * the static backtest: one allocation, never changed. Recommenders see the series in their units
+ * ({@link ResourceKind#toCanonical}); the replay is in the series' own.
  *
  * @param timestamps the future's sample times
  * @param usage      the future's usage
@@ -37,8 +38,10 @@ public record Replay(long[] timestamps, double[] usage, double[] allocation, int
             throw new IllegalArgumentException("step must be at least one second, got " + stepSeconds);
         }
         ResourceKind kind = ResourceKind.ofResourceName(series.resource());
+        double scale = ResourceKind.toCanonical(series.resource());
         long[] times = series.timestamps();
         double[] values = series.values();
+        double[] canonical = scale == 1 ? values : Arrays.stream(values).map(v -> v * scale).toArray();
         int n = values.length;
         double[] allocation = new double[n - warmup];
         double running = Double.NaN;
@@ -46,7 +49,7 @@ public record Replay(long[] timestamps, double[] usage, double[] allocation, int
         int seen = warmup;
         while (seen < n) {
             Optional<Recommendation> next = recommender.recommendIfEnough(kind, Arrays.copyOf(times, seen),
-                    Arrays.copyOf(values, seen));
+                    Arrays.copyOf(canonical, seen));
             if (Double.isNaN(running)) {
                 if (next.isEmpty()) {
                     return Optional.empty();
@@ -59,7 +62,7 @@ public record Replay(long[] timestamps, double[] usage, double[] allocation, int
             long until = stepSeconds == STATIC ? Long.MAX_VALUE : times[seen] + stepSeconds;
             int end = seen;
             while (end < n && times[end] < until) {
-                allocation[end++ - warmup] = running;
+                allocation[end++ - warmup] = running / scale;
             }
             seen = end;
         }
