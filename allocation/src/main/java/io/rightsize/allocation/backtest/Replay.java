@@ -22,7 +22,7 @@ import java.util.Optional;
 public record Replay(long[] timestamps, double[] usage, double[] allocation, int changes) {
 
     /** The step of the static backtest: never again. */
-    public static final long STATIC = Long.MAX_VALUE;
+    public static final long STATIC = Recommender.UNTIL_FURTHER_NOTICE;
 
     /**
      * The replay of {@code series} after its first {@code warmup} samples; empty when the recommender gives no
@@ -49,7 +49,7 @@ public record Replay(long[] timestamps, double[] usage, double[] allocation, int
         int seen = warmup;
         while (seen < n) {
             Optional<Recommendation> next = recommender.recommendIfEnough(kind, Arrays.copyOf(times, seen),
-                    Arrays.copyOf(canonical, seen));
+                    Arrays.copyOf(canonical, seen), stepSeconds);
             if (Double.isNaN(running)) {
                 if (next.isEmpty()) {
                     return Optional.empty();

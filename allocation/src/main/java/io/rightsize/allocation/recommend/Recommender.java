@@ -7,6 +7,8 @@ public interface Recommender {
 
     /** Samples a minute apart: the spacing assumed where a history comes without times. */
     long DEFAULT_SPACING_SECONDS = 60;
+    /** The horizon of an allocation nobody will revisit: the static backtest's, and a task's. */
+    long UNTIL_FURTHER_NOTICE = Long.MAX_VALUE;
 
     /** The short name used in backtest tables and on the command line, e.g. {@code vpa}. */
     String name();
@@ -31,12 +33,22 @@ public interface Recommender {
     }
 
     /**
-     * The recommendation, or empty where the recommender gives none for so short a history (KRR below 100
-     * points): a backtest reports that instead of scoring a made-up number.
+     * Recommends for an allocation that will stand {@code horizonSeconds} before the next recommendation
+     * ({@link #UNTIL_FURTHER_NOTICE} when nobody will ask again): an online recommender follows the recent level
+     * for a short horizon and covers the whole history for a long one. Others ignore the horizon.
      */
-    default Optional<Recommendation> recommendIfEnough(ResourceKind kind, long[] timestamps, double[] values) {
+    default Recommendation recommend(ResourceKind kind, long[] timestamps, double[] values, long horizonSeconds) {
+        return recommend(kind, timestamps, values);
+    }
+
+    /**
+     * The recommendation for {@code horizonSeconds}, or empty where the recommender gives none for so short a
+     * history (KRR below 100 points): a backtest reports that instead of scoring a made-up number.
+     */
+    default Optional<Recommendation> recommendIfEnough(ResourceKind kind, long[] timestamps, double[] values,
+                                                       long horizonSeconds) {
         return values.length < minimumSamples() ? Optional.empty() : Optional.of(recommend(kind, timestamps,
-                values));
+                values, horizonSeconds));
     }
 
     /** The fewest samples it recommends from; 1 for all but those that refuse short histories. */

@@ -3,12 +3,13 @@ package io.rightsize.allocation.recommend;
 import java.util.Arrays;
 
 /**
- * Rightsize's recommender: a forecast of the coming period's high point ({@link UsageForecast}) times a margin
- * calibrated on the history itself, split conformal-style: forecast from the earlier half, count how often the
- * later half went over, and take the smallest margin that keeps that share within the configured risk. Memory
- * also keeps a minimum headroom over its peak.
- *
- * <p>It assumes the allocation will be used for about as long as the history it learned from.
+ * Rightsize's recommender. For an allocation that stands about as long as the history (static): a forecast of the
+ * coming period's high point ({@link UsageForecast}) times a margin calibrated on the history itself, split
+ * conformal-style: forecast from the earlier half, count how often the later half's sustained usage went over, and
+ * take the smallest margin that keeps that share within the configured risk; memory also keeps a minimum headroom
+ * over its peak. Asked again every horizon (online), memory follows the recent peak instead ({@link RecentPeak}),
+ * and a running allocation stays while it is at most {@value #SHRINK_BAND_PERCENT}% above the new memory limit or
+ * within {@value #CPU_BAND_PERCENT}% of the new CPU limit, so it moves only when moving is worth it.
  */
 public final class RightsizeRecommender implements Recommender {
 
@@ -23,6 +24,14 @@ public final class RightsizeRecommender implements Recommender {
     public static final double DEFAULT_MEMORY_HEADROOM = 0.10;
     /** Below this many history samples (10 a half) the split is too short to count exceedances in. */
     private static final int MIN_CALIBRATION_SAMPLES = 20;
+    /** Usage above the rest for fewer samples than this is a spike (a start-up), not a level to calibrate on. */
+    static final int SPIKE_SAMPLES = 5;
+    /** A running memory allocation this much above the new limit stays: shrinking by less is not worth a move. */
+    static final int SHRINK_BAND_PERCENT = 5;
+    /** A running CPU allocation this close to the new limit, either way, stays: minute CPU is mostly noise. */
+    static final int CPU_BAND_PERCENT = 10;
+    /** The online rule needs at least this many horizons of history: one for the peak, one to see a rise. */
+    private static final int MIN_ONLINE_BLOCKS = 2;
 
     private final double cpuRisk;
     private final double memoryRisk;
@@ -58,12 +67,35 @@ public final class RightsizeRecommender implements Recommender {
     }
 
     @Override
+    public Recommendation recommend(ResourceKind kind, long[] timestamps, double[] values, long horizonSeconds) {
+        History.requireValid(values);
+        long span = timestamps[timestamps.length - 1] - timestamps[0];
+        boolean online = horizonSeconds != UNTIL_FURTHER_NOTICE && span >= MIN_ONLINE_BLOCKS * horizonSeconds;
+        if (!online) {
+            return recommend(kind, values);
+        }
+        return switch (kind) {
+            case CPU -> {
+                Recommendation r = recommend(kind, values);
+                yield new Recommendation(r.request(), r.limit(), r.limit() / (1 + CPU_BAND_PERCENT / 100.0),
+                        r.limit() * (1 + CPU_BAND_PERCENT / 100.0));
+            }
+            case MEMORY -> {
+                double limit = RecentPeak.DEFAULT.limit(timestamps, values, horizonSeconds);
+                double expected = Quantiles.recencyWeighted(values, 0.5, values.length / 2.0);
+                yield new Recommendation(Math.min(expected, limit), limit, limit,
+                        limit * (1 + SHRINK_BAND_PERCENT / 100.0));
+            }
+        };
+    }
+
+    @Override
     public Recommendation recommend(ResourceKind kind, double[] history) {
         History.requireValid(history);
         double risk = kind == ResourceKind.CPU ? cpuRisk : memoryRisk;
         double minMargin = kind == ResourceKind.CPU ? 0 : memoryHeadroom;
         UsageForecast forecast = new UsageForecast(kind, risk);
-        double margin = calibratedMargin(forecast, history, risk);
+        double margin = calibratedMargin(forecast, history, risk, kind == ResourceKind.MEMORY);
         // The minimum headroom stands for shifts nobody saw coming; a projected growth already is a foreseen one.
         double limit = Math.max(forecast.highPoint(history) * (1 + Math.max(margin, minMargin)),
                 forecast.growthProjection(history, history.length) * (1 + margin));
@@ -72,15 +104,21 @@ public final class RightsizeRecommender implements Recommender {
     }
 
     /**
-     * The smallest relative margin m such that at most {@code risk} of the later half exceeds the earlier half's
-     * forecast times (1 + m); 0 when the history is too short or the earlier half forecasts nothing to scale.
+     * The smallest relative margin m such that at most {@code risk} of the later half (memory: its sustained usage)
+     * exceeds the earlier half's forecast times (1 + m); 0 when the history is too short or the earlier half
+     * forecasts nothing to scale. Memory's sustained usage, because a start-up spike in the later half is already in
+     * the forecast's peak: read as forecast error it would be counted twice. CPU's bursts are what it throttles.
      */
-    private static double calibratedMargin(UsageForecast forecast, double[] history, double risk) {
+    private static double calibratedMargin(UsageForecast forecast, double[] history, double risk,
+                                           boolean sustainedOnly) {
         if (history.length < MIN_CALIBRATION_SAMPLES) {
             return 0;
         }
         int split = history.length / 2;
         double[] later = Arrays.copyOfRange(history, split, history.length);
+        if (sustainedOnly) {
+            later = sustained(later);
+        }
         double predicted = forecast.allocation(Arrays.copyOfRange(history, 0, split), later.length);
         if (predicted <= 0) {
             return 0;
@@ -89,6 +127,20 @@ public final class RightsizeRecommender implements Recommender {
         int allowedAbove = (int) Math.floor(risk * later.length);
         double mustCover = later[later.length - 1 - allowedAbove];
         return Math.max(0, mustCover / predicted - 1);
+    }
+
+    /** Each sample's least over it and the next {@value #SPIKE_SAMPLES} - 1: what usage held, not touched. */
+    static double[] sustained(double[] values) {
+        int n = Math.max(1, values.length - SPIKE_SAMPLES + 1);
+        double[] held = new double[n];
+        for (int i = 0; i < n; i++) {
+            double least = values[i];
+            for (int j = i + 1; j < Math.min(values.length, i + SPIKE_SAMPLES); j++) {
+                least = Math.min(least, values[j]);
+            }
+            held[i] = least;
+        }
+        return held;
     }
 
     private static double requireRisk(String name, double risk) {

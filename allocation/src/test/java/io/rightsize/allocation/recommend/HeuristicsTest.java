@@ -13,11 +13,12 @@ class HeuristicsTest {
     private static final double[] ONE_TO_HUNDRED = IntStream.rangeClosed(1, 100).asDoubleStream().toArray();
 
     @Test
-    void seedMaxRoundsThePeakUpToAMultipleOfTen() {
+    void seedMaxRoundsThePeakUpToAMultipleOfTenMillicoresOrTenMib() {
         Recommender seedMax = Recommenders.byName("seed-max").orElseThrow();
+        double mib = 1048576;
 
         assertEquals(100, seedMax.recommend(ResourceKind.CPU, ONE_TO_HUNDRED).limit());
-        assertEquals(110, seedMax.recommend(ResourceKind.MEMORY, new double[] {3, 100.5, 7}).limit());
+        assertEquals(110 * mib, seedMax.recommend(ResourceKind.MEMORY, new double[] {3, 100.5 * mib, 7}).limit());
         assertEquals(0, seedMax.recommend(ResourceKind.CPU, new double[] {0, 0}).limit());
     }
 

@@ -11,7 +11,13 @@ import org.apache.commons.math3.random.Well19937c;
 public final class GeneratedTraces {
 
     /** The shapes a recommender has to handle, each with the resource's own kind of noise on top. */
-    public enum Shape { FLAT, PERIODIC, TREND, STEP, SPIKY }
+    public enum Shape {
+        FLAT, PERIODIC, TREND, STEP, SPIKY,
+        /** The level falls to 30 % at 60 % of the series: a load that went away, a heap that was given back. */
+        FALL,
+        /** A restart at 40 %: five samples at three times the level, as a JVM starting up. */
+        STARTUP_SPIKE
+    }
 
     private GeneratedTraces() {
     }
@@ -31,6 +37,8 @@ public final class GeneratedTraces {
         for (int t = 0; t < n; t++) {
             double shapeFactor = switch (shape) {
                 case FLAT, SPIKY -> 1;
+                case FALL -> t < 0.6 * n ? 1 : 0.3;
+                case STARTUP_SPIKE -> t >= 0.4 * n && t < 0.4 * n + 5 ? 3 : 1;
                 case PERIODIC -> 1 + 0.4 * Math.sin(2 * Math.PI * t / (n / 8.0) + phase);
                 case TREND -> 1 + 0.6 * t / n;
                 case STEP -> t < 0.35 * n ? 1 : 1.4;
