@@ -3,20 +3,24 @@ package io.rightsize.cli.command;
 import io.rightsize.allocation.backtest.AtEqualOverrun;
 import io.rightsize.allocation.backtest.Backtest;
 import io.rightsize.allocation.backtest.BacktestResult;
+import io.rightsize.allocation.backtest.Divergence;
 import io.rightsize.allocation.backtest.Hindsight;
 import io.rightsize.allocation.backtest.Replay;
 import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.trace.MalformedTraceException;
 import io.rightsize.allocation.trace.Series;
 import io.rightsize.allocation.trace.TraceReader;
+import io.rightsize.cli.report.BacktestChart;
 import io.rightsize.common.json.Json;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -61,6 +65,10 @@ public class BacktestCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Duration step;
 
+    @Option(names = "--plot", paramLabel = "DIR", description = "Also write DIR/<resource>.png per resource: usage"
+            + " and each recommender's allocation over time on the series where they differ most.")
+    Path plotDir;
+
     @Option(names = "--json", description = "Print the results as JSON instead of a table.")
     boolean json;
 
@@ -101,6 +109,9 @@ public class BacktestCommand implements Callable<Integer> {
         } else {
             printTable(results);
         }
+        if (plotDir != null && !plot(series, stepSeconds, results)) {
+            return 1;
+        }
         results.stream().filter(r -> r.unrecommendedSeries() > 0).forEach(r -> System.err.printf(Locale.ROOT,
                 "%s gave no recommendation for %d %s series (too short a history for it); they are left out of its"
                         + " row%n", r.recommender(), r.unrecommendedSeries(), r.resource()));
@@ -109,6 +120,30 @@ public class BacktestCommand implements Callable<Integer> {
                     skipped, series.size(), Backtest.MIN_HISTORY_SAMPLES);
         }
         return 0;
+    }
+
+    /** One chart per resource into {@link #plotDir}; false, with the reason on stderr, when one cannot be written. */
+    private boolean plot(List<Series> series, long stepSeconds, List<BacktestResult> results) {
+        System.setProperty("java.awt.headless", "true");
+        String modeName = mode.name().toLowerCase(Locale.ROOT);
+        try {
+            Files.createDirectories(plotDir);
+            for (String resource : results.stream().map(BacktestResult::resource).distinct().toList()) {
+                Optional<Divergence> widest = Divergence.widest(series, resource, historyFraction, stepSeconds,
+                        Recommenders.all());
+                if (widest.isEmpty()) {
+                    System.err.println("no chart for " + resource + ": no series two recommenders allocate");
+                    continue;
+                }
+                Path png = plotDir.resolve(resource.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");
+                BacktestChart.write(widest.get(), modeName, png);
+                System.err.println("wrote " + png + " (" + widest.get().series().service() + ")");
+            }
+            return true;
+        } catch (IOException e) {
+            System.err.println(plotDir + ": cannot write the charts: " + e.getMessage());
+            return false;
+        }
     }
 
     /** The yardstick at the reference's overrun, for each resource it was judged on. */

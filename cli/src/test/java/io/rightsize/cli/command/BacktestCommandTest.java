@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rightsize.common.json.Json;
 import io.rightsize.allocation.recommend.Recommenders;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -77,6 +79,23 @@ class BacktestCommandTest {
     }
 
     @Test
+    void plotWritesOneChartPerResourceOfTheSeriesWhereTheyDifferMost(@TempDir Path dir) throws Exception {
+        Path charts = dir.resolve("charts");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = run(new ByteArrayOutputStream(), err, "--trace", trace(dir).toString(), "--mode", "rolling",
+                "--plot", charts.toString());
+
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        for (String resource : new String[] {"cpu_millicores", "memory_mib"}) {
+            BufferedImage png = ImageIO.read(charts.resolve(resource + ".png").toFile());
+            assertEquals(1400, png.getWidth(), resource);
+            assertEquals(700, png.getHeight(), resource);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("wrote " + charts.resolve(resource + ".png")));
+        }
+    }
+
+    @Test
     void aBadModeOrStepIsAClearErrorAndExitTwo(@TempDir Path dir) throws Exception {
         for (String[] bad : new String[][] {{"--mode", "online"}, {"--mode", "rolling", "--step", "soon"},
                 {"--mode", "rolling", "--step", "0s"}}) {
@@ -98,11 +117,14 @@ class BacktestCommandTest {
         CommandLine cli = new CommandLine(new BacktestCommand());
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             return cli.execute(args);
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
     }
 
