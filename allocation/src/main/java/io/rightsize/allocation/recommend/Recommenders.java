@@ -14,7 +14,7 @@ public final class Recommenders {
     public static final String FALLBACK = "vpa-simple";
 
     private static final List<Recommender> ALL = List.of(new SeedMaxRecommender(), new VpaRecommender(),
-            new VpaSimpleRecommender(), new KrrSimpleRecommender(), new RightsizeRecommender());
+            new VpaSimpleRecommender(), new KrrRecommender(), new KrrSimpleRecommender(), new RightsizeRecommender());
 
     private Recommenders() {
     }

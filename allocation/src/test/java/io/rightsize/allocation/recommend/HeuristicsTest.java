@@ -48,7 +48,7 @@ class HeuristicsTest {
 
     @Test
     void listsEachFaithfulBaselineBeforeItsOneLineReductionThenRightsize() {
-        assertEquals(List.of("seed-max", "vpa", "vpa-simple", "krr-simple", "rightsize"),
+        assertEquals(List.of("seed-max", "vpa", "vpa-simple", "krr", "krr-simple", "rightsize"),
                 Recommenders.all().stream().map(Recommender::name).toList());
         assertTrue(Recommenders.byName("goldilocks").isEmpty());
     }
