@@ -49,7 +49,8 @@ class BacktestCommandTest {
 
         assertEquals(0, exit);
         JsonNode results = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).get("results");
-        assertEquals(5 * 2, results.size(), "seed-max, vpa, krr, rightsize and hindsight, for CPU and memory");
+        assertEquals(7 * 2, results.size(),
+                "seed-max, vpa, vpa-simple, krr, krr-simple, rightsize and hindsight, for CPU and memory");
         Map<String, JsonNode> vpa = new HashMap<>();
         Map<String, JsonNode> hindsight = new HashMap<>();
         for (JsonNode r : results) {
