@@ -98,7 +98,8 @@ class PredictorWindowTest {
         for (String recommender : new String[] {"seed-max", "vpa-simple", "krr-simple", "rightsize"}) {
             await().atMost(Duration.ofSeconds(10)).until(() -> tableShows(robot, "#backtest", recommender));
         }
-        assertEquals(8, onFx(() -> model.predictor().backtest().size()), "4 recommenders x 2 resources");
+        assertEquals(12, onFx(() -> model.predictor().backtest().size()),
+                "6 recommenders x 2 resources (krr, under 100 history points, with a no-recommendation row)");
     }
 
     @Test

@@ -2,13 +2,17 @@ package io.rightsize.allocation.recommend;
 
 import java.util.Arrays;
 
-/** Checks a usage history once, so every recommender refuses the same bad input with the same message. */
-final class History {
+/**
+ * Checks a usage history once, so every recommender (also those in subpackages, such as VPA's port) refuses the same
+ * bad input with the same message.
+ */
+public final class History {
 
     private History() {
     }
 
-    static double[] requireValid(double[] history) {
+    /** {@code history} itself when it has a sample and every sample is finite and non-negative. */
+    public static double[] requireValid(double[] history) {
         if (history == null || history.length == 0) {
             throw new IllegalArgumentException("history is empty: at least one usage sample is needed");
         }

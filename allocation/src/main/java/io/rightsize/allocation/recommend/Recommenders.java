@@ -1,5 +1,6 @@
 package io.rightsize.allocation.recommend;
 
+import io.rightsize.allocation.recommend.vpa.VpaRecommender;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,13 +13,13 @@ public final class Recommenders {
      */
     public static final String FALLBACK = "vpa-simple";
 
-    private static final List<Recommender> ALL = List.of(new SeedMaxRecommender(), new VpaSimpleRecommender(),
-            new KrrSimpleRecommender(), new RightsizeRecommender());
+    private static final List<Recommender> ALL = List.of(new SeedMaxRecommender(), new VpaRecommender(),
+            new VpaSimpleRecommender(), new KrrRecommender(), new KrrSimpleRecommender(), new RightsizeRecommender());
 
     private Recommenders() {
     }
 
-    /** The baselines first, as backtest tables list them, then rightsize. */
+    /** The baselines first (each faithful port before its one-line reduction), then rightsize, as tables list them. */
     public static List<Recommender> all() {
         return ALL;
     }

@@ -48,8 +48,8 @@ class HeuristicsTest {
     }
 
     @Test
-    void listsTheFourRecommendersByName() {
-        assertEquals(List.of("seed-max", "vpa-simple", "krr-simple", "rightsize"),
+    void listsEachFaithfulBaselineBeforeItsOneLineReductionThenRightsize() {
+        assertEquals(List.of("seed-max", "vpa", "vpa-simple", "krr", "krr-simple", "rightsize"),
                 Recommenders.all().stream().map(Recommender::name).toList());
         assertTrue(Recommenders.byName("goldilocks").isEmpty());
     }
