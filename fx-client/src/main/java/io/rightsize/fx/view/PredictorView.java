@@ -1,5 +1,6 @@
 package io.rightsize.fx.view;
 
+import io.rightsize.allocation.backtest.Backtest;
 import io.rightsize.allocation.backtest.BacktestResult;
 import io.rightsize.api.v1.Allocation;
 import io.rightsize.api.v1.CandidateResult;
@@ -135,11 +136,14 @@ public final class PredictorView extends HBox {
         backtest.setPlaceholder(new Label("Choose a trace: CSV timestamp,service,resource,value"));
         backtest.getColumns().add(column("recommender", BacktestResult::recommender, 110));
         backtest.getColumns().add(column("resource", BacktestResult::resource, 150));
-        backtest.getColumns().add(column("slack %", r -> String.format(Locale.ROOT, "%.2f", r.slackPct()), 80));
-        backtest.getColumns().add(column("overrun %", r -> String.format(Locale.ROOT, "%.3f", r.overrunPct()), 80));
+        backtest.getColumns().add(column("slack %", r -> r.scored()
+                ? String.format(Locale.ROOT, "%.2f", r.slackPct()) : "no recommendation", 80));
+        backtest.getColumns().add(column("overrun %", r -> r.scored()
+                ? String.format(Locale.ROOT, "%.3f", r.overrunPct()) : "-", 80));
         backtest.getColumns().add(column("series", r -> Integer.toString(r.series()), 60));
         // Both scaled up to the lower of their two overruns: who wastes less at equal overrun.
-        backtest.getColumns().add(column("slack % vs vpa's at equal overrun", r -> r.versusReference() == null ? "-"
+        backtest.getColumns().add(column("slack % vs " + Backtest.REFERENCE + "'s at equal overrun",
+                r -> r.versusReference() == null ? "-"
                 : String.format(Locale.ROOT, "%.2f vs %.2f", r.versusReference().own().slackPct(),
                         r.versusReference().reference().slackPct()), 200));
         VBox.setVgrow(backtest, Priority.ALWAYS);
