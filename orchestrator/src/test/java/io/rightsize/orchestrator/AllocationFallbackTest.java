@@ -62,7 +62,7 @@ class AllocationFallbackTest extends OrderServiceClientTest {
         Recommender vpa = Recommenders.byName("vpa-simple").orElseThrow();
         Allocation fromHistory = Bounds.upTo(Capacity.ofThisMachine()).apply(Rounding.of(vpa.recommend(
                 ResourceKind.CPU, cpuMillicores), vpa.recommend(ResourceKind.MEMORY, memoryBytes),
-                "vpa (predictor unavailable)")).allocation();
+                "vpa-simple (predictor unavailable)")).allocation();
         Allocation noHistory = new Allocation(500, 2000, 256 * MIB, 1024 * MIB,
                 "default (predictor unavailable, too little history)");
         assertEquals(fromHistory, AllocationMapper.fromProto(done.getTasks(0).getAllocation()));
