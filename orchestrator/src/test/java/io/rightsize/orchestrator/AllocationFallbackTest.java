@@ -17,17 +17,12 @@ import io.rightsize.api.v1.SubmitOrderRequest;
 import io.rightsize.api.v1.TaskSpec;
 import io.rightsize.client.mapping.AllocationMapper;
 import io.rightsize.common.messaging.Allocation;
-import io.rightsize.common.messaging.Resource;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -52,8 +47,8 @@ class AllocationFallbackTest extends OrderServiceClientTest {
             memoryBytes[i] = (90 + random.nextInt(70)) * MIB + random.nextInt(1024);
         }
         for (int run = 0; run < 3; run++) {
-            storeEarlierTask("median", java.util.Arrays.copyOfRange(cpuMillicores, 30 * run, 30 * run + 30),
-                    java.util.Arrays.copyOfRange(memoryBytes, 30 * run, 30 * run + 30));
+            StoredHistory.storeEarlierTask("median", Arrays.copyOfRange(cpuMillicores, 30 * run, 30 * run + 30),
+                    Arrays.copyOfRange(memoryBytes, 30 * run, 30 * run + 30));
         }
         String id = "fallback-" + UUID.randomUUID().toString().substring(0, 8);
         orders.submitOrder(SubmitOrderRequest.newBuilder().setSpec(OrderSpec.newBuilder().setId(id)
@@ -67,7 +62,7 @@ class AllocationFallbackTest extends OrderServiceClientTest {
         Recommender vpa = Recommenders.byName("vpa-simple").orElseThrow();
         Allocation fromHistory = Bounds.upTo(Capacity.ofThisMachine()).apply(Rounding.of(vpa.recommend(
                 ResourceKind.CPU, cpuMillicores), vpa.recommend(ResourceKind.MEMORY, memoryBytes),
-                "vpa (predictor unavailable)")).allocation();
+                "vpa-simple (predictor unavailable)")).allocation();
         Allocation noHistory = new Allocation(500, 2000, 256 * MIB, 1024 * MIB,
                 "default (predictor unavailable, too little history)");
         assertEquals(fromHistory, AllocationMapper.fromProto(done.getTasks(0).getAllocation()));
@@ -75,52 +70,5 @@ class AllocationFallbackTest extends OrderServiceClientTest {
         List<Allocation> announced = TaskEvents.of(id, 4).stream().filter(e -> e.type() == TaskEventType.STARTED)
                 .map(TaskEvent::allocation).toList();
         assertEquals(List.of(fromHistory, noHistory), announced);
-    }
-
-    /** An order, task and samples as the orchestrator and the monitor-consumer would have stored them. */
-    private static void storeEarlierTask(String service, double[] cpuMillicores, double[] memoryBytes)
-            throws SQLException {
-        String orderId = "history-" + UUID.randomUUID().toString().substring(0, 8);
-        Instant start = Instant.now().minusSeconds(3600);
-        try (Connection db = TestDatabase.connect()) {
-            returningId(db, "INSERT INTO orders (id, state, image, spec, submitted_at)"
-                    + " VALUES (?, 'SUCCEEDED', 'earlier.png', '{}'::jsonb, ?) RETURNING 0", orderId,
-                    Timestamp.from(start));
-            long serviceId = returningId(db, "INSERT INTO services (name) VALUES (?)"
-                    + " ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id", service);
-            long taskId = returningId(db, "INSERT INTO tasks (order_id, position, service_id, params, state)"
-                    + " VALUES (?, 0, ?, '{}'::jsonb, 'SUCCEEDED') RETURNING id", orderId, (short) serviceId);
-            try (PreparedStatement samples = db.prepareStatement("INSERT INTO samples (order_id, task_id,"
-                    + " resource_id, value, timestamp) VALUES (?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < cpuMillicores.length; i++) {
-                    Instant at = start.plusSeconds(i);
-                    addSample(samples, orderId, taskId, Resource.CPU_MILLICORES, cpuMillicores[i], at);
-                    addSample(samples, orderId, taskId, Resource.MEMORY_BYTES, memoryBytes[i], at);
-                }
-                samples.executeBatch();
-            }
-        }
-    }
-
-    private static long returningId(Connection db, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    private static void addSample(PreparedStatement samples, String orderId, long taskId, Resource resource,
-                                  double value, Instant at) throws SQLException {
-        samples.setString(1, orderId);
-        samples.setLong(2, taskId);
-        samples.setInt(3, resource.id());
-        samples.setDouble(4, value);
-        samples.setTimestamp(5, Timestamp.from(at));
-        samples.addBatch();
     }
 }

@@ -59,6 +59,21 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void vpaRoleGrantsExactlyWhatTheVpaControllerUsesToTheOrchestrator(String kustomization) throws Exception {
+        List<JsonNode> docs = documents(kustomization);
+        JsonNode role = find(docs, "Role", "orchestrator-vpa-recommender");
+
+        assertEquals(new TreeSet<>(Set.of("autoscaling.k8s.io/verticalpodautoscalers:get",
+                "autoscaling.k8s.io/verticalpodautoscalers:list", "autoscaling.k8s.io/verticalpodautoscalers:watch",
+                "autoscaling.k8s.io/verticalpodautoscalers/status:patch")), Manifests.grants(role));
+        JsonNode binding = find(docs, "RoleBinding", "orchestrator-vpa-recommender");
+        assertEquals("Role", binding.at("/roleRef/kind").asText());
+        assertEquals("orchestrator-vpa-recommender", binding.at("/roleRef/name").asText());
+        assertEquals("orchestrator", binding.at("/subjects/0/name").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void clusterScopeIsOnlyReadingNodesForTheTaskMaximum(String kustomization) throws Exception {
         List<JsonNode> docs = documents(kustomization);
         JsonNode role = find(docs, "ClusterRole", "rightsize-orchestrator-node-reader");
