@@ -7,9 +7,9 @@ import java.util.Arrays;
  * coming period's high point ({@link UsageForecast}) times a margin calibrated on the history itself, split
  * conformal-style: forecast from the earlier half, count how often the later half's sustained usage went over, and
  * take the smallest margin that keeps that share within the configured risk; memory also keeps a minimum headroom
- * over its peak. Asked again every horizon (online), memory follows the recent peak instead ({@link RecentPeak}),
- * and a running allocation stays while it is at most {@value #SHRINK_BAND_PERCENT}% above the new memory limit or
- * within {@value #CPU_BAND_PERCENT}% of the new CPU limit, so it moves only when moving is worth it.
+ * over its peak. Asked again every horizon (online), memory follows the recent peak instead ({@link RecentPeak}).
+ * Either way a running allocation may stay while it is at most {@value #SHRINK_BAND_PERCENT}% above the new memory
+ * limit or within {@value #CPU_BAND_PERCENT}% of the new CPU limit, so an updater moves it only when worth it.
  */
 public final class RightsizeRecommender implements Recommender {
 
@@ -71,22 +71,12 @@ public final class RightsizeRecommender implements Recommender {
         History.requireValid(values);
         long span = timestamps[timestamps.length - 1] - timestamps[0];
         boolean online = horizonSeconds != UNTIL_FURTHER_NOTICE && span >= MIN_ONLINE_BLOCKS * horizonSeconds;
-        if (!online) {
+        if (!online || kind == ResourceKind.CPU) {
             return recommend(kind, values);
         }
-        return switch (kind) {
-            case CPU -> {
-                Recommendation r = recommend(kind, values);
-                yield new Recommendation(r.request(), r.limit(), r.limit() / (1 + CPU_BAND_PERCENT / 100.0),
-                        r.limit() * (1 + CPU_BAND_PERCENT / 100.0));
-            }
-            case MEMORY -> {
-                double limit = RecentPeak.DEFAULT.limit(timestamps, values, horizonSeconds);
-                double expected = Quantiles.recencyWeighted(values, 0.5, values.length / 2.0);
-                yield new Recommendation(Math.min(expected, limit), limit, limit,
-                        limit * (1 + SHRINK_BAND_PERCENT / 100.0));
-            }
-        };
+        double limit = RecentPeak.DEFAULT.limit(timestamps, values, horizonSeconds);
+        double expected = Quantiles.recencyWeighted(values, 0.5, values.length / 2.0);
+        return banded(kind, Math.min(expected, limit), limit);
     }
 
     @Override
@@ -100,7 +90,15 @@ public final class RightsizeRecommender implements Recommender {
         double limit = Math.max(forecast.highPoint(history) * (1 + Math.max(margin, minMargin)),
                 forecast.growthProjection(history, history.length) * (1 + margin));
         double expected = Quantiles.recencyWeighted(history, 0.5, history.length / 2.0);
-        return new Recommendation(Math.min(expected, limit), limit);
+        return banded(kind, Math.min(expected, limit), limit);
+    }
+
+    /** With the band an online updater keeps a running allocation in (memory grows at once, shrinks past 5 %). */
+    private static Recommendation banded(ResourceKind kind, double request, double limit) {
+        return kind == ResourceKind.CPU
+                ? new Recommendation(request, limit, limit / (1 + CPU_BAND_PERCENT / 100.0),
+                        limit * (1 + CPU_BAND_PERCENT / 100.0))
+                : new Recommendation(request, limit, limit, limit * (1 + SHRINK_BAND_PERCENT / 100.0));
     }
 
     /**

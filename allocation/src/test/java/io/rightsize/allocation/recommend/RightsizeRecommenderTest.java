@@ -113,6 +113,9 @@ class RightsizeRecommenderTest {
         assertTrue(r.keeps(1030 * 1.05) && !r.keeps(1030 * 1.06) && !r.keeps(1029), r.toString());
         Recommendation cpu = new RightsizeRecommender().recommend(ResourceKind.CPU, times, flat, 3600);
         assertTrue(cpu.keeps(cpu.limit() * 1.1) && cpu.keeps(cpu.limit() / 1.1) && !cpu.keeps(cpu.limit() * 1.2));
+        // The same band on a static recommendation: what VPA's updater reads as its bounds.
+        Recommendation whole = new RightsizeRecommender().recommend(ResourceKind.MEMORY, flat);
+        assertTrue(whole.keeps(whole.limit() * 1.05) && !whole.keeps(whole.limit() * 1.06), whole.toString());
     }
 
     @Test

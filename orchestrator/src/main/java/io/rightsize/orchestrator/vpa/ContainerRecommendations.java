@@ -19,7 +19,8 @@ import java.util.Optional;
  * allocation at the configured risk: a high point, as VPA's own target is, which VPA then applies as the request.
  * Lower and upper bound are the recommender's band around it (the target itself for a recommender without a band).
  * Target and bounds are capped by the container's policy; uncappedTarget is the target before it. Only controlled
- * resources get values, as upstream.
+ * resources get values, as upstream. The stored samples are task runs one after another, not one time series, so
+ * the recommendation is for until further notice: the recommender's whole-history rule, not its recent-level one.
  */
 final class ContainerRecommendations {
 
@@ -61,7 +62,8 @@ final class ContainerRecommendations {
             String name = Quantities.name(kind);
             double[] samples = kind == ResourceKind.CPU ? usage.cpuMillicores() : usage.memoryBytes();
             Optional<Recommendation> r = samples.length == 0 ? Optional.empty()
-                    : recommender.recommendIfEnough(kind, Recommender.evenlySpaced(samples.length), samples);
+                    : recommender.recommendIfEnough(kind, Recommender.evenlySpaced(samples.length), samples,
+                            Recommender.UNTIL_FURTHER_NOTICE);
             if (r.isEmpty()) {
                 lacking.add(samples.length == 0 ? "no " + name + " samples of service '" + service + "'"
                         : String.format(Locale.ROOT, "%d %s samples of service '%s', fewer than the %d %s needs",
