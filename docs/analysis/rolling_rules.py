@@ -6,7 +6,8 @@ Usage: python3 docs/analysis/rolling_rules.py TRACE.csv [--step 3600] [--fractio
 Prints slack % / overrun % / changes per series per day for: CPU quantiles over the last 1, 3, 6 hours and over
 every sample so far; memory as the last window's peak times a margin; memory as RecentPeak (the last step's peak x
 (1 + headroom + k x the largest recent step-to-step rise)); and the per-series margin chosen knowing the future
-(what no history-only rule can beat with that base). Needs numpy.
+(what no history-only rule can beat with that base); and an Autopilot-style ensemble that picks, per series and
+step, the window and growth weight that cost least over its recent steps. Needs numpy.
 """
 import argparse
 import csv
@@ -92,6 +93,45 @@ def recent_peak(step, headroom=0.03, k=2, blocks=4, band=1.05):
     return rule
 
 
+def ensemble(step, windows=(1, 3, 12), weights=(0, 1, 2, 3), headroom=0.03, overrun_cost=100, half_life=6,
+             look_back=12):
+    """Autopilot's ML recommender in miniature: each series takes, every step, the model (window x growth weight)
+    whose decayed cost (overrun_cost x overrun share + slack share) over its recent steps was least."""
+    models = [(w * step, k) for w in windows for k in weights]
+    decay = 0.5 ** (1 / half_life)
+
+    def predict(t, v, end, window, k):
+        peaks = []
+        for b in range(5):
+            block = v[(t >= end - (b + 1) * step) & (t < end - b * step)]
+            if len(block) == 0:
+                break
+            peaks.append(block.max())
+        recent = v[(t >= end - window) & (t < end)]
+        if len(recent) == 0 or not peaks:
+            return None
+        rises = [max(0.0, peaks[b] / peaks[b + 1] - 1) for b in range(len(peaks) - 1) if peaks[b + 1] > 0]
+        return recent.max() * (1 + headroom + k * (max(rises) if rises else 0))
+
+    def rule(t, v):
+        end = t[-1] + 1
+        costs = np.zeros(len(models))
+        for b in [end - j * step for j in range(look_back, 0, -1) if end - j * step > t[0] + step]:
+            following = v[(t >= b) & (t < b + step)]
+            if len(following) == 0:
+                continue
+            for i, (window, k) in enumerate(models):
+                a = predict(t, v, b, window, k)
+                if a is None:
+                    continue
+                slack = np.maximum(a - following, 0).sum() / a if a > 0 else 0
+                costs[i] = decay * costs[i] + (1 - decay) * (overrun_cost * (following > a).mean() + slack)
+        window, k = models[int(np.argmin(costs))]
+        x = predict(t, v, end, window, k)
+        return x, (x, x * 1.05)
+    return rule
+
+
 def oracle_margin(series, fraction, step):
     """Per series, the least margin over the last step's peak that never runs short: chosen knowing the future."""
     slacks, margins = [], []
@@ -134,6 +174,7 @@ def main():
             print(row.format(f'memory peak of {hours} h x {1 + margin:.2f}',
                              *run('memory_mib', memory_window(hours * 3600, margin))))
     print(row.format('memory RecentPeak (3 %, 2 x rise, 4 steps)', *run('memory_mib', recent_peak(args.step))))
+    print(row.format('memory ensemble (Autopilot-style choice)', *run('memory_mib', ensemble(args.step))))
     slack, widest = oracle_margin(series, args.fraction, args.step)
     print('memory, last step peak x per-series margin known in hindsight, 0 overrun: {:.2f} % slack'.format(slack))
     print('  the largest such margins: ' + ', '.join(f'{s} {100 * m:.1f} %' for m, s in widest))

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * coming period's high point ({@link UsageForecast}) times a margin calibrated on the history itself, split
  * conformal-style: forecast from the earlier half, count how often the later half's sustained usage went over, and
  * take the smallest margin that keeps that share within the configured risk; memory also keeps a minimum headroom
- * over its peak. Asked again every horizon (online), memory follows the recent peak instead ({@link RecentPeak}).
+ * over its peak. Asked again every horizon (online), memory follows the recent peak instead ({@link RecentPeak}),
+ * never above what the whole history asks for.
  * Either way a running allocation may stay while it is at most {@value #SHRINK_BAND_PERCENT}% above the new memory
  * limit or within {@value #CPU_BAND_PERCENT}% of the new CPU limit, so an updater moves it only when worth it.
  */
@@ -74,7 +75,9 @@ public final class RightsizeRecommender implements Recommender {
         if (!online || kind == ResourceKind.CPU) {
             return recommend(kind, values);
         }
-        double limit = RecentPeak.DEFAULT.limit(timestamps, values, horizonSeconds);
+        // Never more than the whole history asks for: the recent level may only save, noise in its rises not cost.
+        double limit = Math.min(RecentPeak.DEFAULT.limit(timestamps, values, horizonSeconds),
+                recommend(kind, values).limit());
         double expected = Quantiles.recencyWeighted(values, 0.5, values.length / 2.0);
         return banded(kind, Math.min(expected, limit), limit);
     }

@@ -119,6 +119,21 @@ class RightsizeRecommenderTest {
     }
 
     @Test
+    void onlineMemoryNeverAsksForMoreThanTheWholeHistory() {
+        for (Shape shape : Shape.values()) {
+            for (long seed = 0; seed < 10; seed++) {
+                Series s = GeneratedTraces.series(shape, "memory_mib", seed, SAMPLES);
+                RightsizeRecommender rightsize = new RightsizeRecommender();
+
+                double online = rightsize.recommend(ResourceKind.MEMORY, s.timestamps(), s.values(), 3600).limit();
+                double whole = rightsize.recommend(ResourceKind.MEMORY, s.values()).limit();
+
+                assertTrue(online <= whole, shape + " " + seed + ": " + online + " > " + whole);
+            }
+        }
+    }
+
+    @Test
     void aHorizonLongerThanHalfTheHistoryGetsTheStaticRule() {
         long[] times = LongStream.range(0, 100).map(t -> 60 * t).toArray();
         double[] values = GeneratedTraces.series(Shape.FLAT, "memory_mib", 1, 100).values();
