@@ -14,8 +14,9 @@ import io.rightsize.cli.command.UsageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code ./rightsize} command line. */
-@Command(name = "rightsize", mixinStandardHelpOptions = true, version = "rightsize 0.1.0",
+/** The {@code ./rightsize} command line; {@code --help} and {@code --version} on every subcommand too. */
+@Command(name = "rightsize", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "rightsize 0.1.0",
         description = "Watches what tasks really consume and gives each one just the resources it needs.",
         subcommands = {UpCommand.class, DownCommand.class, SubmitCommand.class, StatusCommand.class,
                 UsageCommand.class, DemoCommand.class, TrainCommand.class, ModelCommand.class,

@@ -30,11 +30,15 @@ import picocli.CommandLine.TypeConversionException;
 /** Backtests every recommender on a usage trace, so a change to one is judged on data, not on hope. */
 @Command(name = "backtest", description = {
         "Backtest the recommenders on a usage trace: slack and overrun of each one's allocation.",
-        "The trace is long-format CSV (timestamp,service,resource,value). Each recommender sees the first part of",
-        "every series and is judged on the rest: slack = unused share of its allocation, overrun = share of",
-        "samples above it, both averaged over series.",
-        "static: one allocation from the history for the whole rest. rolling: every --step the recommender sees",
-        "all samples so far and the allocation moves when it leaves the recommender's band (VPA's bounds)."})
+        "",
+        "The trace is long-format CSV (timestamp,service,resource,value). Each recommender sees the first part of"
+                + " every series and is judged on the rest: slack = unused share of its allocation, overrun = share"
+                + " of samples above it, both averaged over series.",
+        "",
+        "static: one allocation from the history for the whole rest. rolling: every --step each recommender sees"
+                + " all samples so far, and the allocation moves when it leaves the recommender's band (VPA's"
+                + " bounds for vpa).",
+        ""})
 public class BacktestCommand implements Callable<Integer> {
 
     private static final String ROW = "%-11s %-16s %8s %10s %7s %10s   %s%n";
