@@ -3,6 +3,7 @@ package io.rightsize.cli.command;
 import io.grpc.StatusRuntimeException;
 import io.rightsize.api.v1.GetModelRequest;
 import io.rightsize.cli.client.EndpointOptions;
+import io.rightsize.cli.client.StackService;
 import io.rightsize.cli.report.ModelSummary;
 import io.rightsize.client.RightsizeClient;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ public class ModelCommand implements Callable<Integer> {
             ModelSummary.print(client.predictor().getModel(GetModelRequest.getDefaultInstance()), System.out);
             return 0;
         } catch (StatusRuntimeException e) {
-            System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+            System.err.println(StackService.PREDICTOR.explain(e, endpointOptions.endpoints()));
             return 1;
         }
     }

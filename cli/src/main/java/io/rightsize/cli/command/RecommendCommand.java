@@ -5,6 +5,7 @@ import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
 import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.cli.client.EndpointOptions;
+import io.rightsize.cli.client.StackService;
 import io.rightsize.client.RightsizeClient;
 import io.rightsize.client.mapping.TaskParamsMapper;
 import io.rightsize.common.order.ImageProbe;
@@ -69,7 +70,7 @@ public class RecommendCommand implements Callable<Integer> {
             }
             return 0;
         } catch (StatusRuntimeException e) {
-            System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+            System.err.println(StackService.PREDICTOR.explain(e, endpointOptions.endpoints()));
             return 1;
         }
     }

@@ -6,6 +6,7 @@ import io.rightsize.api.v1.ListOrdersRequest;
 import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.Task;
 import io.rightsize.cli.client.EndpointOptions;
+import io.rightsize.cli.client.StackService;
 import io.rightsize.client.RightsizeClient;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,8 +28,9 @@ public class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (RightsizeClient client = new RightsizeClient(endpointOptions.endpoints())) {
             if (id == null) {
+                var orders = client.orders().listOrders(ListOrdersRequest.getDefaultInstance()).getOrdersList();
                 System.out.printf("%-24s %-10s %-7s %s%n", "order", "state", "tasks", "reason");
-                for (Order order : client.orders().listOrders(ListOrdersRequest.getDefaultInstance()).getOrdersList()) {
+                for (Order order : orders) {
                     long done = order.getTasksList().stream().filter(t -> t.getState().name().endsWith("SUCCEEDED"))
                             .count();
                     System.out.printf("%-24s %-10s %-7s %s%n", order.getId(), state(order.getState().name()),
@@ -45,7 +47,7 @@ public class StatusCommand implements Callable<Integer> {
             }
             return 0;
         } catch (StatusRuntimeException e) {
-            System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+            System.err.println(StackService.ORCHESTRATOR.explain(e, endpointOptions.endpoints()));
             return 1;
         }
     }

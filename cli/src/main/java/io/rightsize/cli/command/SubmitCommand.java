@@ -1,8 +1,10 @@
 package io.rightsize.cli.command;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.rightsize.api.v1.Order;
 import io.rightsize.cli.client.EndpointOptions;
+import io.rightsize.cli.client.StackService;
 import io.rightsize.client.OrderFiles;
 import io.rightsize.client.RightsizeClient;
 import java.nio.file.Path;
@@ -31,6 +33,10 @@ public class SubmitCommand implements Callable<Integer> {
                     Order order = client.orders().submitOrder(OrderFiles.request(file));
                     System.out.println(order.getId());
                 } catch (StatusRuntimeException e) {
+                    if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+                        System.err.println(StackService.ORCHESTRATOR.explain(e, endpointOptions.endpoints()));
+                        return 1;
+                    }
                     refused++;
                     System.err.println(file + ": refused (" + e.getStatus().getCode() + "): "
                             + e.getStatus().getDescription());

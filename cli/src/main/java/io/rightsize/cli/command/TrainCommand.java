@@ -4,6 +4,7 @@ import io.grpc.StatusRuntimeException;
 import io.rightsize.api.v1.TrainProgress;
 import io.rightsize.api.v1.TrainRequest;
 import io.rightsize.cli.client.EndpointOptions;
+import io.rightsize.cli.client.StackService;
 import io.rightsize.cli.report.ModelSummary;
 import io.rightsize.client.RightsizeClient;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public class TrainCommand implements Callable<Integer> {
             }
             return 0;
         } catch (StatusRuntimeException e) {
-            System.err.println("training refused (" + e.getStatus().getCode() + "): " + e.getStatus().getDescription());
+            System.err.println("training: " + StackService.PREDICTOR.explain(e, endpointOptions.endpoints()));
             return 1;
         }
     }

@@ -2,6 +2,7 @@ package io.rightsize.cli.command;
 
 import io.grpc.StatusRuntimeException;
 import io.rightsize.cli.client.EndpointOptions;
+import io.rightsize.cli.client.StackService;
 import io.rightsize.cli.report.OrderReports;
 import io.rightsize.cli.report.TaskTable;
 import io.rightsize.client.RightsizeClient;
@@ -27,7 +28,7 @@ public class UsageCommand implements Callable<Integer> {
             TaskTable.print(List.of(OrderReports.collect(client, id)), System.out);
             return 0;
         } catch (StatusRuntimeException e) {
-            System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+            System.err.println(StackService.MONITOR_CONSUMER.explain(e, endpointOptions.endpoints()));
             return 1;
         }
     }
