@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * cgroup v1, one directory per controller: CPU from {@code cpuacct.usage} (nanoseconds), memory from
- * {@code memory.usage_in_bytes} (or {@code memory.stat}'s rss where usage is not exposed), disk from
+ * cgroup v1, one directory per controller: CPU from {@code cpuacct.usage} (nanoseconds), memory as the working set
+ * the kubelet, VPA and KRR use ({@code memory.usage_in_bytes} less {@code memory.stat}'s total_inactive_file, or its
+ * rss where usage is not exposed), disk from
  * {@code blkio.throttle.io_service_bytes} Read/Write summed over devices (absent without the blkio controller).
  */
 public record CgroupV1(Path cpuacct, Path memory, Path blkio) implements CgroupReader {
@@ -29,13 +30,21 @@ public record CgroupV1(Path cpuacct, Path memory, Path blkio) implements CgroupR
                 CgroupFiles.blkioSum(io, "Read"), CgroupFiles.blkioSum(io, "Write"));
     }
 
-    /** total_rss includes child cgroups (a pod's containers); plain rss is the cgroup's own. */
+    /**
+     * The working set: usage less the page cache the kernel would drop first (inactive files), never below 0, as
+     * the kubelet computes it. total_* include child cgroups (a pod's containers); the plain keys are the cgroup's own.
+     */
     private static long memoryBytes(Path memory) throws IOException {
         Path usage = memory.resolve("memory.usage_in_bytes");
-        if (Files.exists(usage)) {
-            return CgroupFiles.single(usage);
-        }
         Path stat = memory.resolve("memory.stat");
+        if (Files.exists(usage)) {
+            long inactive = 0;
+            if (Files.exists(stat)) {
+                Optional<Long> total = CgroupFiles.keyed(stat, "total_inactive_file");
+                inactive = (total.isPresent() ? total : CgroupFiles.keyed(stat, "inactive_file")).orElse(0L);
+            }
+            return Math.max(0, CgroupFiles.single(usage) - inactive);
+        }
         Optional<Long> rss = CgroupFiles.keyed(stat, "total_rss");
         if (rss.isEmpty()) {
             rss = CgroupFiles.keyed(stat, "rss");

@@ -2,11 +2,12 @@ package io.rightsize.producer.cgroup;
 
 import io.rightsize.producer.sampling.ProcessSnapshot;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * cgroup v2: CPU from {@code cpu.stat} usage_usec, memory from {@code memory.current} (what the memory limit is
- * enforced against), disk from {@code io.stat} rbytes/wbytes summed over devices. {@code io.stat} is absent when the
+ * cgroup v2: CPU from {@code cpu.stat} usage_usec, memory as the working set the kubelet, VPA and KRR use
+ * ({@code memory.current} less {@code memory.stat}'s inactive_file, never below 0), disk from {@code io.stat} rbytes/wbytes summed over devices. {@code io.stat} is absent when the
  * io controller is not enabled for the cgroup, and empty before any I/O: both count as no I/O.
  */
 public record CgroupV2(Path dir) implements CgroupReader {
@@ -22,7 +23,9 @@ public record CgroupV2(Path dir) implements CgroupReader {
     public ProcessSnapshot snapshot(long wallMillis) throws IOException {
         long cpuMicros = CgroupFiles.keyed(dir.resolve("cpu.stat"), "usage_usec")
                 .orElseThrow(() -> new IOException(dir.resolve("cpu.stat") + " has no usage_usec"));
-        long memoryBytes = CgroupFiles.single(dir.resolve("memory.current"));
+        Path stat = dir.resolve("memory.stat");
+        long inactive = Files.exists(stat) ? CgroupFiles.keyed(stat, "inactive_file").orElse(0L) : 0;
+        long memoryBytes = Math.max(0, CgroupFiles.single(dir.resolve("memory.current")) - inactive);
         long read = CgroupFiles.perDeviceSum(dir.resolve("io.stat"), "rbytes");
         long written = CgroupFiles.perDeviceSum(dir.resolve("io.stat"), "wbytes");
         return new ProcessSnapshot(wallMillis, cpuMicros / MICROS_PER_MILLI, memoryBytes, read, written);

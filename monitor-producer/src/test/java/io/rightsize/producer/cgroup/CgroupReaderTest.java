@@ -22,12 +22,15 @@ class CgroupReaderTest {
             "kubepods/burstable/pod3f1c2a9e-5b7d-4c1e-9a2f-6d8e0b4c7a11/8f2d6c1b9e4a";
     private static final long AT = 1_764_169_626_893L;
 
+    /** The working set, as the kubelet, VPA and KRR see it: usage 301,989,888 less 8,192,000 of inactive files. */
+    private static final long WORKING_SET = 301_989_888L - 8_192_000L;
+
     @Test
     void readsCgroupV2CountersIntoASnapshot() throws Exception {
         CgroupReader reader = CgroupReader.at(fixture("v2"), V2_CONTAINER);
 
         assertInstanceOf(CgroupV2.class, reader);
-        assertEquals(new ProcessSnapshot(AT, 8235, 301_989_888L, 5_632_000L + 4096, 1_830_912L + 8192),
+        assertEquals(new ProcessSnapshot(AT, 8235, WORKING_SET, 5_632_000L + 4096, 1_830_912L + 8192),
                 reader.snapshot(AT));
     }
 
@@ -36,8 +39,18 @@ class CgroupReaderTest {
         CgroupReader reader = CgroupReader.at(fixture("v1"), V1_CONTAINER);
 
         assertInstanceOf(CgroupV1.class, reader);
-        assertEquals(new ProcessSnapshot(AT, 8235, 301_989_888L, 5_632_000L + 4096, 1_830_912L + 8192),
+        assertEquals(new ProcessSnapshot(AT, 8235, WORKING_SET, 5_632_000L + 4096, 1_830_912L + 8192),
                 reader.snapshot(AT));
+    }
+
+    @Test
+    void aWorkingSetIsNeverNegative(@TempDir Path dir) throws Exception {
+        // More inactive file cache than usage (counters read a moment apart): 0, as the kubelet floors it.
+        Files.writeString(dir.resolve("cpu.stat"), "usage_usec 1500\n");
+        Files.writeString(dir.resolve("memory.current"), "4096\n");
+        Files.writeString(dir.resolve("memory.stat"), "anon 0\ninactive_file 8192\n");
+
+        assertEquals(0, new CgroupV2(dir).snapshot(AT).residentBytes());
     }
 
     @Test
