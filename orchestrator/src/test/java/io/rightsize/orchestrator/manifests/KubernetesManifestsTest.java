@@ -160,6 +160,35 @@ class KubernetesManifestsTest {
         assertTrue(config.path("RIGHTSIZE_ORCHESTRATOR_INPUT_ROOTS").asText().startsWith(mountPath + "/"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void thePredictorsModelOutlivesItsPodAndARolloutNeverWaitsOnIt(String kustomization) throws Exception {
+        List<JsonNode> docs = documents(kustomization);
+
+        JsonNode predictor = workload(docs, "predictor");
+        JsonNode pod = podSpec(predictor);
+        String modelDir = find(docs, "ConfigMap", "predictor-config").path("data").path("RIGHTSIZE_PREDICTOR_MODEL_DIR")
+                .asText();
+        JsonNode mount = null;
+        for (JsonNode m : pod.at("/containers/0/volumeMounts")) {
+            if (m.path("mountPath").asText().equals(modelDir)) {
+                mount = m;
+            }
+        }
+        assertTrue(mount != null, "the model dir " + modelDir + " is a mounted volume");
+        String volume = mount.path("name").asText();
+        String claim = null;
+        for (JsonNode v : pod.path("volumes")) {
+            if (v.path("name").asText().equals(volume)) {
+                claim = v.at("/persistentVolumeClaim/claimName").asText(null);
+            }
+        }
+        assertTrue(claim != null, "the model volume is a claim, not an emptyDir");
+        assertEquals("ReadWriteOnce", find(docs, "PersistentVolumeClaim", claim).at("/spec/accessModes/0").asText());
+        assertEquals("Recreate", predictor.at("/spec/strategy/type").asText());
+        assertEquals(1, predictor.at("/spec/replicas").asInt());
+    }
+
     private static List<JsonNode> documents(String kustomization) throws Exception {
         if (!kustomization.equals("base")) {
             assumeTrue(Manifests.kubectlPresent(), "kubectl is not installed: only the raw base is checked");
