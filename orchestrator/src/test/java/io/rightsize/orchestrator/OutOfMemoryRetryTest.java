@@ -1,5 +1,8 @@
 package io.rightsize.orchestrator;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +113,14 @@ class OutOfMemoryRetryTest extends OrderServiceClientTest {
                     "SELECT memory_limit_bytes FROM oom_events WHERE task_id = ? ORDER BY occurred_at", task.getId()));
         }
         assertEquals(6, TaskEvents.of(id, 6).size(), "three attempts, none after the one at the maximum");
+    }
+
+    @Test
+    void theLimitsAreEmulatedAsConfiguredAndHealthSaysSo() {
+        given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'rightsize-enforcement' }.data.mode", equalTo("emulated"))
+                .body("checks.find { it.name == 'rightsize-enforcement' }.data.detail",
+                        startsWith("emulated (-Xmx from the memory limit"));
     }
 
     private Order resize(String id, int width, int height) {

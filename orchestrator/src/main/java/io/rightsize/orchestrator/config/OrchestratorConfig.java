@@ -1,6 +1,7 @@
 package io.rightsize.orchestrator.config;
 
 import io.rightsize.allocation.recommend.Recommenders;
+import io.rightsize.orchestrator.cgroup.EnforcementMode;
 import io.rightsize.orchestrator.runner.RunnerKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -35,6 +36,14 @@ public interface OrchestratorConfig {
 
     /** The java executable for tasks; the orchestrator's own by default. */
     Optional<String> javaCommand();
+
+    /**
+     * How a local task's allocation is held to: {@code auto} puts each task in a cgroup limited to it where cgroups
+     * can be written and else emulates it with JVM flags, {@code cgroups} refuses to start without them,
+     * {@code emulated} always emulates. The start log and the {@code rightsize-enforcement} health check say which.
+     */
+    @WithDefault("auto")
+    EnforcementMode enforcement();
 
     /** How each order asks the predictor for its allocations, and what it does when no answer comes. */
     Predictor predictor();

@@ -271,7 +271,7 @@ public class OrderExecutor {
         Path orderDir = config.workDir().toAbsolutePath().resolve(orderId);
         LocalTaskFiles files = LocalTaskFiles.of(orderDir, task.position(), task.service());
         TaskLaunch launch = new TaskLaunch(orderId, task.id(), task.position(), task.service(), task.params(), input,
-                files.output(), files.log(), allocation);
+                files.output(), files.log(), allocation, task.attempts());
         RunningTask running;
         Instant startedAt = Instant.now();
         try {

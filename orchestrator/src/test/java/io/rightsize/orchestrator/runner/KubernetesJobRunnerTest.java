@@ -42,7 +42,7 @@ class KubernetesJobRunnerTest {
     private static final Allocation ALLOCATION = new Allocation(500, 2000, 268_435_456L, 1_073_741_824L, "default");
     private static final TaskLaunch LAUNCH = new TaskLaunch("demo-city", 7, 0, "blur", Map.of("radius", 4.0),
             Path.of("/rightsize/inputs/city.png"), Path.of("/rightsize/work/demo-city/0-blur.png"),
-            Path.of("/rightsize/work/demo-city/0-blur.log"), ALLOCATION);
+            Path.of("/rightsize/work/demo-city/0-blur.log"), ALLOCATION, 1);
 
     private KubernetesServer server;
     private KubernetesClient client;
@@ -215,7 +215,7 @@ class KubernetesJobRunnerTest {
     @Test
     void refusesFilesOutsideTheWorkVolume() {
         TaskLaunch local = new TaskLaunch("o", 1, 0, "blur", Map.of(), Path.of(".rightsize/work/o/in.png"),
-                Path.of("/rightsize/work/o/0-blur.png"), Path.of("/rightsize/work/o/0-blur.log"), ALLOCATION);
+                Path.of("/rightsize/work/o/0-blur.png"), Path.of("/rightsize/work/o/0-blur.log"), ALLOCATION, 1);
 
         TaskStartException e = assertThrows(TaskStartException.class, () -> runner.start(local));
         assertTrue(e.getMessage().contains("not on the shared work volume mounted at /rightsize"), e.getMessage());

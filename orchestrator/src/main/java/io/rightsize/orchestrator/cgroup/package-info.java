@@ -1,0 +1,8 @@
+/**
+ * Kernel enforcement of a local task's allocation: each task process runs in a cgroup of its own, made under the
+ * orchestrator's own cgroup (in {@code rightsize-tasks}, the one place that holds every task), limited to the
+ * allocation's memory (the kernel OOM-kills beyond it) and CPU (a CFS quota), read for its true peak memory and CPU
+ * time when it ends, then removed. Where cgroups cannot be written the orchestrator falls back to emulation (JVM flags
+ * only) and says why.
+ */
+package io.rightsize.orchestrator.cgroup;
