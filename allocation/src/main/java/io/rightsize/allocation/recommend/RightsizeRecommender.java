@@ -64,7 +64,8 @@ public final class RightsizeRecommender implements Recommender {
 
     @Override
     public String description() {
-        return "Rightsize's heuristic: a forecast of the high point times a margin calibrated on the history (5% CPU, 0.5% memory risk)";
+        return "Rightsize's heuristic: the high point times a margin calibrated on the history (5% CPU, 0.5% memory"
+                + " risk); re-asked often, memory follows its recent peak and growth";
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class ModelSummary {
         out.println("  backtest on the test orders (recommender, resource, slack %, overrun %, time lost %, cost,");
         out.println("  series; then the same allocations scaled to the lowest overrun of any recommender: factor,");
         out.println("  slack %, overrun %; '-' where no factor reaches it, or the model was trained before this was");
-        out.println("  computed; hindsight: one allocation per service chosen knowing the test samples, at vpa's");
+        out.println("  computed; hindsight: one allocation per service chosen knowing the test samples, at vpa-simple's");
         out.println("  overrun, a yardstick):");
         Map<String, double[]> costs = new TreeMap<>();
         for (BacktestRow row : model.getBacktestList()) {
@@ -70,7 +70,7 @@ public final class ModelSummary {
         if (model.getRecommendersCount() > 0) {
             out.println("recommenders the predictor serves (./rightsize recommend --recommender NAME):");
             model.getRecommendersList().forEach(r -> out.printf("  %-13s %s%s%n", r.getName(), r.getDescription(),
-                    r.getNeedsModel() ? " (needs a trained model; vpa until then)" : ""));
+                    r.getNeedsModel() ? " (needs a trained model; vpa-simple until then)" : ""));
         }
     }
 }

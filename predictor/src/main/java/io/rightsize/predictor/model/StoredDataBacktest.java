@@ -92,7 +92,7 @@ final class StoredDataBacktest {
             });
             AllocationSeries vpa = byRecommender.get(Backtest.REFERENCE);
             if (vpa != null) {
-                // What the data allowed: one allocation per service chosen knowing the test samples, at vpa's
+                // What the data allowed: one allocation per service chosen knowing the test samples, at vpa-simple's
                 // overrun. Not a recommender: it never wins, and the room left to win is the distance to it.
                 BacktestResult bound = Hindsight.atOverrun(resource.name(), vpa.usage(),
                         own.get(Backtest.REFERENCE).overrunPct());
