@@ -27,6 +27,9 @@ import java.util.function.Consumer;
  */
 public final class Stack implements AutoCloseable {
 
+    /** The orchestrator's readiness check that says how task allocations are enforced, and why. */
+    static final String ENFORCEMENT_CHECK = "rightsize-enforcement";
+
     /** Partitions of the samples topic: samples are keyed by task, so tasks spread over consumers. */
     public static final int RESOURCES_PARTITIONS = 4;
 
@@ -139,6 +142,11 @@ public final class Stack implements AutoCloseable {
             ready.add(CompletableFuture.runAsync(() -> {
                 service.awaitReady(Duration.ofSeconds(120));
                 progress.accept(service.kind().module() + " is ready on " + service.endpoint());
+                Map<String, String> enforcement = service.readinessData(ENFORCEMENT_CHECK);
+                if (!enforcement.isEmpty()) {
+                    progress.accept("task allocations enforced by " + enforcement.get("mode") + ": "
+                            + enforcement.get("detail"));
+                }
             }));
         }
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();

@@ -1,5 +1,7 @@
 package io.rightsize.devstack.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rightsize.devstack.process.ProcessRole;
 import io.rightsize.devstack.process.ProcessStop;
 import java.io.IOException;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 /** One service of the stack running as its own JVM process (as it would in a container), with its log in a file. */
 public final class ServiceProcess implements AutoCloseable {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final ServiceKind kind;
     private final Path jar;
     private final int port;
@@ -27,6 +31,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private final List<String> jvmOptions;
     private Process process;
+    /** The last readiness answer that said UP: its checks' data say how the service runs. */
+    private volatile String readiness = "{}";
 
     public ServiceProcess(ServiceKind kind, Path jar, int port, Map<String, String> env, Path logFile,
                           List<String> jvmOptions) {
@@ -96,6 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
+                    readiness = response.body();
                     return;
                 }
                 last = response.statusCode() + " " + response.body();
@@ -109,6 +116,24 @@ public final class ServiceProcess implements AutoCloseable {
         }
         throw new IllegalStateException(kind.module() + " not ready on " + endpoint() + " after "
                 + timeout.toSeconds() + " s (" + last + "); see " + logFile);
+    }
+
+    /**
+     * The data of the readiness check {@code check} when the service last became ready, as strings; empty when the
+     * check is not there (an older service) or gave no data.
+     */
+    public Map<String, String> readinessData(String check) {
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        try {
+            for (JsonNode c : MAPPER.readTree(readiness).path("checks")) {
+                if (c.path("name").asText().equals(check)) {
+                    c.path("data").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+                }
+            }
+        } catch (IOException e) {
+            // Not JSON: nothing to say about the check.
+        }
+        return data;
     }
 
     public boolean isAlive() {
