@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rightsize.common.json.Json;
 import io.rightsize.devstack.Stack;
 import io.rightsize.devstack.StackConfig;
 import io.rightsize.devstack.service.ServiceKind;
@@ -32,7 +34,8 @@ class CommandsTest {
         StackConfig config = StackConfig.freePorts(HOME, HOME.resolve("cli/target/commands-" + UUID.randomUUID()));
         stack = new Stack(config).start(line -> { });
         endpoints = new String[] {"--orchestrator", "127.0.0.1:" + config.port(ServiceKind.ORCHESTRATOR),
-                "--monitor-consumer", "127.0.0.1:" + config.port(ServiceKind.MONITOR_CONSUMER)};
+                "--monitor-consumer", "127.0.0.1:" + config.port(ServiceKind.MONITOR_CONSUMER),
+                "--predictor", "127.0.0.1:" + config.port(ServiceKind.PREDICTOR)};
     }
 
     @AfterAll
@@ -58,6 +61,18 @@ class CommandsTest {
             Result usage = run("usage", id);
             assertTrue(usage.out.contains("SUCCEEDED"), usage.out);
             assertTrue(run("status").out.contains(id), "listed");
+
+            // --json: the same answers, for scripts.
+            JsonNode one = Json.mapper().readTree(run("status", id, "--json").out);
+            assertEquals(id, one.path("id").asText());
+            assertEquals("TASK_SUCCEEDED", one.path("tasks").get(0).path("state").asText());
+            JsonNode listed = Json.mapper().readTree(run("status", "--json").out);
+            assertTrue(listed.path("orders").findValuesAsText("id").contains(id), listed.toString());
+            JsonNode report = Json.mapper().readTree(run("usage", id, "--json").out);
+            assertEquals("sobel", report.path("tasks").get(0).path("service").asText(), report.toString());
+            Result model = run("model", "--json");
+            assertEquals(0, model.code, model.err);
+            assertTrue(Json.mapper().readTree(model.out).has("recommenders"), model.out);
         } finally {
             Files.deleteIfExists(order);
         }

@@ -7,11 +7,13 @@ import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.Task;
 import io.rightsize.cli.client.EndpointOptions;
 import io.rightsize.cli.client.StackService;
+import io.rightsize.cli.report.ProtoJson;
 import io.rightsize.client.RightsizeClient;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Shows all orders, or one order's tasks. */
@@ -24,11 +26,19 @@ public class StatusCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "ID")
     String id;
 
+    @Option(names = "--json", description = "Print the orchestrator's answer as JSON instead of a table.")
+    boolean json;
+
     @Override
     public Integer call() {
         try (RightsizeClient client = new RightsizeClient(endpointOptions.endpoints())) {
             if (id == null) {
-                var orders = client.orders().listOrders(ListOrdersRequest.getDefaultInstance()).getOrdersList();
+                var answer = client.orders().listOrders(ListOrdersRequest.getDefaultInstance());
+                if (json) {
+                    System.out.println(ProtoJson.of(answer));
+                    return 0;
+                }
+                var orders = answer.getOrdersList();
                 System.out.printf("%-24s %-10s %-7s %s%n", "order", "state", "tasks", "reason");
                 for (Order order : orders) {
                     long done = order.getTasksList().stream().filter(t -> t.getState().name().endsWith("SUCCEEDED"))
@@ -38,6 +48,10 @@ public class StatusCommand implements Callable<Integer> {
                 }
             } else {
                 Order order = client.orders().getOrder(GetOrderRequest.newBuilder().setId(id).build());
+                if (json) {
+                    System.out.println(ProtoJson.of(order));
+                    return 0;
+                }
                 System.out.println(order.getId() + " " + state(order.getState().name()) + " " + order.getReason());
                 for (Task task : order.getTasksList()) {
                     System.out.printf(Locale.ROOT, "  %d %-10s %-10s %6.1f s  pid %-7d %s%n", task.getPosition(),
