@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rightsize.allocation.policy.AllocationConfig;
 import io.rightsize.allocation.policy.Bounds;
 import io.rightsize.allocation.policy.Capacity;
+import io.rightsize.orchestrator.admission.TaskCapacity;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.runner.NodeCapacity;
 import io.rightsize.orchestrator.runner.RunnerKind;
@@ -15,8 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The bounds every launched task obeys, found once at start: configured values, else the capacity where tasks run
- * (this machine; on Kubernetes the largest node's allocatable, or this machine's figures with a warning when the
- * nodes cannot be listed).
+ * (locally the task capacity; on Kubernetes the largest node's allocatable, or this machine's figures with a
+ * warning when the nodes cannot be listed).
  */
 @ApplicationScoped
 public class TaskBounds {
@@ -25,7 +26,8 @@ public class TaskBounds {
 
     @Produces
     @Singleton
-    Bounds bounds(OrchestratorConfig config, AllocationConfig allocation, Instance<KubernetesClient> kubernetes) {
+    Bounds bounds(OrchestratorConfig config, AllocationConfig allocation, Instance<KubernetesClient> kubernetes,
+                  TaskCapacity tasks) {
         AllocationConfig.BoundsSettings b = allocation.bounds();
         Capacity capacity;
         String where;
@@ -40,8 +42,10 @@ public class TaskBounds {
             capacity = node.orElseGet(Capacity::ofThisMachine);
             where = node.isPresent() ? "the largest node's allocatable" : "this machine";
         } else {
-            capacity = Capacity.ofThisMachine();
-            where = "this machine";
+            // No task may be given more than all tasks together may reserve (a cgroup's quota also cannot exceed
+            // its parent's).
+            capacity = tasks.capacity();
+            where = "the task capacity";
         }
         Bounds bounds = b.within(capacity);
         LOG.infof("tasks get CPU %dm-%dm and memory %d-%d MiB (maximum: %s)", bounds.minCpuMillicores(),

@@ -3,6 +3,8 @@ package io.rightsize.orchestrator.api;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.rightsize.api.v1.CancelOrderRequest;
+import io.rightsize.api.v1.CapacityStatus;
+import io.rightsize.api.v1.GetCapacityRequest;
 import io.rightsize.api.v1.GetOrderRequest;
 import io.rightsize.api.v1.ListOrdersRequest;
 import io.rightsize.api.v1.ListOrdersResponse;
@@ -17,6 +19,9 @@ import io.rightsize.common.order.OrderSpec;
 import io.rightsize.common.order.OrderValidationException;
 import io.rightsize.common.order.OrderValidator;
 import io.rightsize.common.order.ValidOrder;
+import io.rightsize.orchestrator.admission.Admission;
+import io.rightsize.orchestrator.admission.UsageMeter;
+import io.rightsize.orchestrator.cgroup.Enforcements;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.domain.OrderRecord;
 import io.rightsize.orchestrator.execution.OrderChange;
@@ -43,10 +48,17 @@ public class OrderGrpcService implements OrderService {
     private final OrderExecutor executor;
     private final OrderParser parser;
     private final OrderValidator validator;
+    private final Admission admission;
+    private final UsageMeter usage;
+    private final Enforcements enforcements;
 
-    public OrderGrpcService(OrderStore store, OrderExecutor executor, OrchestratorConfig config) {
+    public OrderGrpcService(OrderStore store, OrderExecutor executor, OrchestratorConfig config, Admission admission,
+                            UsageMeter usage, Enforcements enforcements) {
         this.store = store;
         this.executor = executor;
+        this.admission = admission;
+        this.usage = usage;
+        this.enforcements = enforcements;
         OrderLimits limits = OrderLimits.defaults(config.inputRoots());
         this.parser = new OrderParser(limits.maxJsonBytes());
         this.validator = new OrderValidator(limits);
@@ -157,6 +169,13 @@ public class OrderGrpcService implements OrderService {
             throw Status.FAILED_PRECONDITION.withDescription("id: order '" + id + "' already ended "
                     + order.state()).asRuntimeException();
         });
+    }
+
+    @Override
+    @Blocking
+    public Uni<CapacityStatus> getCapacity(GetCapacityRequest request) {
+        return Uni.createFrom().item(ProtoMapper.capacity(admission.snapshot(), usage.usedNow(),
+                enforcements.current()));
     }
 
     private Uni<OrderRecord> find(String id) {

@@ -1,5 +1,6 @@
 package io.rightsize.orchestrator.api;
 
+import io.rightsize.api.v1.CapacityStatus;
 import io.rightsize.api.v1.Order;
 import io.rightsize.api.v1.OrderState;
 import io.rightsize.api.v1.Task;
@@ -8,8 +9,12 @@ import io.rightsize.client.mapping.AllocationMapper;
 import io.rightsize.client.mapping.TimestampMapper;
 import io.rightsize.common.order.OrderSpec;
 import io.rightsize.common.order.TaskRequest;
+import io.rightsize.orchestrator.admission.AdmissionSnapshot;
+import io.rightsize.orchestrator.admission.Demand;
+import io.rightsize.orchestrator.cgroup.Enforcement;
 import io.rightsize.orchestrator.domain.OrderRecord;
 import io.rightsize.orchestrator.domain.TaskRecord;
+import java.util.Optional;
 
 /** Converts between the orchestrator's records and the rightsize.v1 protobuf messages. */
 final class ProtoMapper {
@@ -37,6 +42,22 @@ final class ProtoMapper {
             b.setReason(order.reason());
         }
         order.tasks().forEach(t -> b.addTasks(task(t)));
+        return b.build();
+    }
+
+    static CapacityStatus capacity(AdmissionSnapshot now, Optional<Demand> used, Enforcement enforcement) {
+        CapacityStatus.Builder b = CapacityStatus.newBuilder()
+                .setCpuMillicores(now.capacity().capacity().cpuMillicores())
+                .setMemoryBytes(now.capacity().capacity().memoryBytes())
+                .setBasis(now.capacity().basis())
+                .setReservedCpuMillicores(now.reserved().cpuMillicores())
+                .setReservedMemoryBytes(now.reserved().memoryBytes())
+                .setRunningTasks(now.running())
+                .setWaitingTasks(now.waiting())
+                .setEnforcement(enforcement.detail())
+                .setAdmission(enforcement.kind() != Enforcement.Kind.KUBELET);
+        used.ifPresent(u -> b.setUsedKnown(true).setUsedCpuMillicores(u.cpuMillicores())
+                .setUsedMemoryBytes(u.memoryBytes()));
         return b.build();
     }
 

@@ -1,9 +1,13 @@
 package io.rightsize.orchestrator.cgroup;
 
+import io.rightsize.allocation.policy.Capacity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * cgroup v2: one parent in the unified hierarchy, with the memory and cpu controllers enabled for its children.
@@ -15,7 +19,7 @@ import java.util.List;
  * {@code Delegate=yes} is expected to do); if other processes share it, they are not the orchestrator's to move, and
  * enforcement falls back to emulation with that reason.
  */
-public record CgroupV2Tasks(Path parent, long selfPid) implements TaskCgroups {
+public record CgroupV2Tasks(Path parent, long selfPid, Optional<Capacity> capacity) implements TaskCgroups {
 
     /** What task cgroups need; io, pids and the rest are not limited. */
     static final List<String> CONTROLLERS = List.of("memory", "cpu");
@@ -24,6 +28,11 @@ public record CgroupV2Tasks(Path parent, long selfPid) implements TaskCgroups {
     private static final String ENABLE = "+memory +cpu";
 
     static CgroupV2Tasks setUp(Path own, long selfPid) throws IOException, CgroupsUnavailable {
+        return setUp(own, selfPid, Optional.empty());
+    }
+
+    static CgroupV2Tasks setUp(Path own, long selfPid, Optional<Capacity> capacity)
+            throws IOException, CgroupsUnavailable {
         List<String> delegated = CgroupFiles.words(own.resolve("cgroup.controllers"));
         List<String> missing = CONTROLLERS.stream().filter(c -> !delegated.contains(c)).toList();
         if (!missing.isEmpty()) {
@@ -37,8 +46,9 @@ public record CgroupV2Tasks(Path parent, long selfPid) implements TaskCgroups {
             }
             CgroupFiles.write(own.resolve("cgroup.subtree_control"), ENABLE);
         }
-        CgroupV2Tasks tasks = new CgroupV2Tasks(own.resolve(PARENT), selfPid);
-        tasks.ensureParents();
+        CgroupV2Tasks tasks = new CgroupV2Tasks(own.resolve(PARENT), selfPid, capacity);
+        tasks.makeParents();
+        tasks.limitParents();
         return tasks;
     }
 
@@ -69,7 +79,23 @@ public record CgroupV2Tasks(Path parent, long selfPid) implements TaskCgroups {
     }
 
     @Override
-    public void ensureParents() throws IOException {
+    public void writeParentLimits(Capacity capacity) throws IOException {
+        CgroupFiles.write(parent.resolve("memory.max"), Long.toString(capacity.memoryBytes()));
+        CgroupFiles.write(parent.resolve("cpu.max"),
+                TaskCgroups.quotaMicros(capacity.cpuMillicores()) + " " + PERIOD_MICROS);
+    }
+
+    @Override
+    public ParentUsage usedNow() throws IOException {
+        long current = CgroupFiles.single(parent.resolve("memory.current"));
+        long inactive = CgroupFiles.keyed(parent.resolve("memory.stat"), "inactive_file").orElse(0);
+        OptionalLong usage = CgroupFiles.keyed(parent.resolve("cpu.stat"), "usage_usec");
+        return new ParentUsage(Math.max(0, current - inactive), usage.isPresent()
+                ? OptionalDouble.of(usage.getAsLong() / 1e6) : OptionalDouble.empty());
+    }
+
+    @Override
+    public void makeParents() throws IOException {
         Files.createDirectories(parent);
         if (!CgroupFiles.words(parent.resolve("cgroup.subtree_control")).containsAll(CONTROLLERS)) {
             CgroupFiles.write(parent.resolve("cgroup.subtree_control"), ENABLE);
@@ -88,7 +114,7 @@ public record CgroupV2Tasks(Path parent, long selfPid) implements TaskCgroups {
                 CgroupFiles.write(swap, "0");
             }
             CgroupFiles.write(task.dir().resolve("cpu.max"),
-                    TaskCgroups.quotaMicros(cpuLimitMillicores) + " " + PERIOD_MICROS);
+                    taskQuotaMicros(cpuLimitMillicores) + " " + PERIOD_MICROS);
             return task;
         } catch (IOException e) {
             CgroupDirs.removeIfEmpty(task.dir());

@@ -1,5 +1,8 @@
 package io.rightsize.orchestrator.cgroup;
 
+import io.rightsize.allocation.policy.Bytes;
+import io.rightsize.allocation.policy.Capacity;
+import io.rightsize.allocation.policy.Quantity;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -25,15 +28,23 @@ public record Enforcement(Kind kind, String detail, Optional<TaskCgroups> cgroup
      * the reason, or, when cgroups are required, an {@link IllegalStateException} with it.
      */
     public static Enforcement decide(EnforcementMode mode, OwnCgroups own, long selfPid) {
+        return decide(mode, own, selfPid, Optional.empty());
+    }
+
+    /** As {@link #decide(EnforcementMode, OwnCgroups, long)}, the task cgroups' parents limited to {@code capacity}. */
+    public static Enforcement decide(EnforcementMode mode, OwnCgroups own, long selfPid,
+                                     Optional<Capacity> capacity) {
         if (mode == EnforcementMode.EMULATED) {
             return emulated("rightsize.orchestrator.enforcement=emulated");
         }
         try {
-            TaskCgroups tasks = TaskCgroups.under(own, selfPid);
+            TaskCgroups tasks = TaskCgroups.under(own, selfPid, capacity);
             tasks.verify();
             tasks.removeLeftovers();
             return new Enforcement(Kind.CGROUPS, "cgroup " + tasks.version() + " under " + tasks.parents().stream()
-                    .map(Path::toString).collect(Collectors.joining(" and ")), Optional.of(tasks));
+                    .map(Path::toString).collect(Collectors.joining(" and ")) + capacity.map(c -> ", limited together"
+                    + " to " + Quantity.cpuText(c.cpuMillicores()) + " CPU and " + Bytes.text(c.memoryBytes()))
+                    .orElse(""), Optional.of(tasks));
         } catch (CgroupsUnavailable e) {
             if (mode == EnforcementMode.CGROUPS) {
                 throw new IllegalStateException("rightsize.orchestrator.enforcement=cgroups, but task cgroups cannot"

@@ -2,6 +2,7 @@ package io.rightsize.orchestrator.cgroup;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.rightsize.orchestrator.admission.TaskCapacity;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import io.rightsize.orchestrator.runner.RunnerKind;
 import jakarta.annotation.Priority;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,9 +25,10 @@ public class Enforcements {
 
     private final Enforcement current;
 
-    public Enforcements(OrchestratorConfig config) {
+    public Enforcements(OrchestratorConfig config, TaskCapacity capacity) {
         this.current = config.runner() == RunnerKind.KUBERNETES ? Enforcement.kubelet()
-                : Enforcement.decide(config.enforcement(), ownCgroups(), ProcessHandle.current().pid());
+                : Enforcement.decide(config.enforcement(), ownCgroups(), ProcessHandle.current().pid(),
+                        Optional.of(capacity.capacity()));
         LOG.infof("enforcement: %s", current.detail());
     }
 

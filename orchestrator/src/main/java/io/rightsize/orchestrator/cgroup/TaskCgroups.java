@@ -1,15 +1,18 @@
 package io.rightsize.orchestrator.cgroup;
 
+import io.rightsize.allocation.policy.Capacity;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The place every local task's cgroup is made in: {@code <own cgroup>/rightsize-tasks} in each hierarchy, the one
- * parent that can later carry the node's capacity for all tasks together, as the kubelet's {@code kubepods} does.
+ * parent that carries the task capacity for all tasks together, as the kubelet's {@code kubepods} does.
  */
 public sealed interface TaskCgroups permits CgroupV1Tasks, CgroupV2Tasks {
 
@@ -31,6 +34,9 @@ public sealed interface TaskCgroups permits CgroupV1Tasks, CgroupV2Tasks {
     /** The parent directories, one per hierarchy. */
     List<Path> parents();
 
+    /** What all tasks together may use, written as the parents' limits; empty leaves the parents unlimited. */
+    Optional<Capacity> capacity();
+
     /** Creates the task's cgroup, limited to the allocation; the task then enters it through its procs files. */
     default TaskCgroup create(TaskCgroupName name, long memoryLimitBytes, long cpuLimitMillicores)
             throws IOException {
@@ -47,8 +53,53 @@ public sealed interface TaskCgroups permits CgroupV1Tasks, CgroupV2Tasks {
         }
     }
 
-    /** Makes the parents where they are missing (a stopping orchestrator removes them when empty). */
-    void ensureParents() throws IOException;
+    /**
+     * Makes the parents where they are missing (a stopping orchestrator removes them when empty), limited to the
+     * capacity when they are new.
+     */
+    default void ensureParents() throws IOException {
+        boolean missing = parents().stream().anyMatch(p -> !Files.isDirectory(p));
+        makeParents();
+        if (missing) {
+            limitParents();
+        }
+    }
+
+    /**
+     * What all tasks use now, as the parents' counters hold it: the working set (usage less inactive page cache, as
+     * the kubelet counts a node's) and the CPU time so far, where this hierarchy counts it.
+     */
+    ParentUsage usedNow() throws IOException;
+
+    /** Makes the parent directories where they are missing. */
+    void makeParents() throws IOException;
+
+    /** Writes the parents' limits from {@link #capacity()}. */
+    void writeParentLimits(Capacity capacity) throws IOException;
+
+    /**
+     * Limits the parents to the capacity, as the kubelet limits its pods' cgroup to the node's allocatable, so tasks
+     * that use more than they requested meet the pressure of a full node. A kernel that refuses (a sharing
+     * orchestrator's running task has a larger CPU limit, or uses more memory) leaves them as they were, said in
+     * the log.
+     */
+    default void limitParents() {
+        if (capacity().isEmpty()) {
+            return;
+        }
+        try {
+            writeParentLimits(capacity().get());
+        } catch (IOException e) {
+            Logger.getLogger(TaskCgroups.class).warnf("cannot limit %s to the task capacity (%s): tasks together are"
+                    + " held only by admission", parents(), CgroupFiles.why(e));
+        }
+    }
+
+    /** A task's CPU limit as a quota its parent allows: never more than the capacity. */
+    default long taskQuotaMicros(long cpuLimitMillicores) {
+        long limit = capacity().map(c -> Math.min(c.cpuMillicores(), cpuLimitMillicores)).orElse(cpuLimitMillicores);
+        return quotaMicros(limit);
+    }
 
     /** Makes the cgroup directories and writes the limits; removes what it made when a step fails. */
     TaskCgroup createTask(String name, long memoryLimitBytes, long cpuLimitMillicores) throws IOException;
@@ -80,7 +131,7 @@ public sealed interface TaskCgroups permits CgroupV1Tasks, CgroupV2Tasks {
      * The parents under the orchestrator's own cgroups, made now: v1 where the memory controller is a v1 hierarchy
      * (as on hybrid systems), else v2. Every directory is under {@code own}'s; nothing else is created or written.
      */
-    static TaskCgroups under(OwnCgroups own, long selfPid) throws CgroupsUnavailable {
+    static TaskCgroups under(OwnCgroups own, long selfPid, Optional<Capacity> capacity) throws CgroupsUnavailable {
         Path memory = own.v1().get("memory");
         if (memory != null) {
             Path cpu = own.v1().get("cpu");
@@ -91,7 +142,7 @@ public sealed interface TaskCgroups permits CgroupV1Tasks, CgroupV2Tasks {
             writable(own, memory);
             writable(own, cpu);
             try {
-                return CgroupV1Tasks.setUp(memory, cpu, cpuacct, selfPid);
+                return CgroupV1Tasks.setUp(memory, cpu, cpuacct, selfPid, capacity);
             } catch (IOException e) {
                 throw unavailable(e);
             }
@@ -99,7 +150,7 @@ public sealed interface TaskCgroups permits CgroupV1Tasks, CgroupV2Tasks {
         if (own.v2().isPresent()) {
             writable(own, own.v2().get());
             try {
-                return CgroupV2Tasks.setUp(own.v2().get(), selfPid);
+                return CgroupV2Tasks.setUp(own.v2().get(), selfPid, capacity);
             } catch (IOException e) {
                 throw unavailable(e);
             }

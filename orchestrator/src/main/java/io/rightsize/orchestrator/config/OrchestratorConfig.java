@@ -30,9 +30,15 @@ public interface OrchestratorConfig {
     /** Input images must resolve (after symlinks) to a file under one of these. */
     List<Path> inputRoots();
 
-    /** Orders run at the same time; the tasks of one order always run in sequence. */
-    @WithDefault("2")
+    /**
+     * At most this many orders in flight at once (each holds a thread, its tasks run in sequence); how many tasks
+     * actually run at once is the {@link #capacity()}'s to decide, locally.
+     */
+    @WithDefault("32")
     int maxConcurrentOrders();
+
+    /** What all local tasks together may reserve; a task starts when its requests fit beside the running ones'. */
+    CapacitySettings capacity();
 
     /** The java executable for tasks; the orchestrator's own by default. */
     Optional<String> javaCommand();
@@ -59,6 +65,29 @@ public interface OrchestratorConfig {
          */
         @WithDefault(Recommenders.FALLBACK)
         String fallbackRecommender();
+    }
+
+    interface CapacitySettings {
+        /** CPU for tasks as a quantity ({@code 2}, {@code 1500m}); by default this machine's cores less the reserve. */
+        Optional<String> cpu();
+
+        /** Memory for tasks ({@code 3Gi}); by default this machine's memory less the reserve. */
+        Optional<String> memory();
+
+        /** CPU kept for the stack itself when the capacity is not configured. */
+        @WithDefault("500m")
+        String reserveCpu();
+
+        /** Memory kept for the stack itself (its JVMs, Kafka, PostgreSQL) when the capacity is not configured. */
+        @WithDefault("2Gi")
+        String reserveMemory();
+
+        /**
+         * How many later tasks may start ahead of a waiting one that does not fit (backfill) before it holds the
+         * line until it has started; 0 is strict submission order.
+         */
+        @WithDefault("8")
+        int maxOvertakes();
     }
 
     interface Kubernetes {

@@ -25,6 +25,12 @@ public record TaskRecord(long id, int position, String service, Map<String, Doub
                 outputImage, allocation, attempts, inputPixels, null);
     }
 
+    /** Its turn came but its requests do not fit beside the running tasks' yet: {@code why}, with the numbers. */
+    public TaskRecord waiting(String why, Allocation allocation, long inputPixels) {
+        return new TaskRecord(id, position, service, params, TaskState.WAITING, pid, host, startedAt, finishedAt,
+                exitCode, why, outputImage, allocation, attempts, inputPixels, usage);
+    }
+
     public TaskRecord ended(TaskState end, Integer exitCode, String reason, Instant at) {
         return ended(end, exitCode, reason, at, null);
     }

@@ -17,11 +17,18 @@ final class OrderExecution {
     private final List<Consumer<OrderChange>> watchers = new ArrayList<>();
     private OrderRecord snapshot;
     private RunningTask running;
+    private final long priority;
     private String cancelReason;
 
-    OrderExecution(ValidOrder order, OrderRecord snapshot) {
+    OrderExecution(ValidOrder order, OrderRecord snapshot, long priority) {
         this.order = order;
         this.snapshot = snapshot;
+        this.priority = priority;
+    }
+
+    /** Its submission number: an earlier order's tasks go first when tasks wait for room. */
+    long priority() {
+        return priority;
     }
 
     ValidOrder order() {

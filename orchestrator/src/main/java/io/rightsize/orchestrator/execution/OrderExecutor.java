@@ -8,6 +8,7 @@ import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.common.order.ImageProbe;
 import io.rightsize.common.order.ValidOrder;
+import io.rightsize.orchestrator.admission.Admission;
 import io.rightsize.orchestrator.allocation.AllocationDecision;
 import io.rightsize.orchestrator.allocation.AllocationPolicy;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
@@ -42,14 +43,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Runs orders: up to the configured number at once, each order's tasks strictly in sequence, each task's
- * output the next one's input, each with the allocation decided just before it starts, for the size of the image it
- * reads. A task that runs out of memory runs again with more, up to the configured attempts, the last at the maximum.
- * Every change is stored, announced on Kafka and pushed to watchers.
+ * Runs orders: each order's tasks strictly in sequence, each task's output the next one's input, each with the
+ * allocation decided just before it starts, for the size of the image it reads, and started once its requests fit
+ * the capacity ({@link Admission}). A task that runs out of memory runs again with more, up to the configured
+ * attempts, the last at the maximum. Every change is stored, announced on Kafka and pushed to watchers.
  */
 @ApplicationScoped
 public class OrderExecutor {
@@ -67,12 +69,15 @@ public class OrderExecutor {
     private final AllocationPolicy allocations;
     private final OomEventStore oomEvents;
     private final OrchestratorMetrics metrics;
+    private final Admission admission;
+    private final AtomicLong submissions = new AtomicLong();
     private final Map<String, OrderExecution> active = new ConcurrentHashMap<>();
     private ExecutorService workers;
     private volatile boolean stopping;
 
     public OrderExecutor(OrchestratorConfig config, OrderStore store, TaskRunner runner, TaskEventPublisher events,
-                         AllocationPolicy allocations, OomEventStore oomEvents, OrchestratorMetrics metrics) {
+                         AllocationPolicy allocations, OomEventStore oomEvents, OrchestratorMetrics metrics,
+                         Admission admission) {
         this.config = config;
         this.store = store;
         this.runner = runner;
@@ -80,6 +85,7 @@ public class OrderExecutor {
         this.allocations = allocations;
         this.oomEvents = oomEvents;
         this.metrics = metrics;
+        this.admission = admission;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -105,6 +111,7 @@ public class OrderExecutor {
     private void cancelAll() {
         stopping = true;
         active.values().forEach(e -> e.requestCancel(STOPPING));
+        admission.wake();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(STOP_WINDOW.toSeconds(), TimeUnit.SECONDS)) {
@@ -122,7 +129,7 @@ public class OrderExecutor {
 
     /** Queues a stored, valid order; it starts as soon as a runner thread is free. */
     public void submit(ValidOrder order, OrderRecord stored) {
-        OrderExecution execution = new OrderExecution(order, stored);
+        OrderExecution execution = new OrderExecution(order, stored, submissions.incrementAndGet());
         active.put(order.id(), execution);
         metrics.orderSubmitted();
         try {
@@ -168,6 +175,7 @@ public class OrderExecutor {
             return false;
         }
         execution.requestCancel(BY_REQUEST);
+        admission.wake();
         return true;
     }
 
@@ -195,8 +203,9 @@ public class OrderExecutor {
                 inputPixels.set(task.position(), pixels);
                 AllocationDecision decision = allocations.forTask(orderId, services, inputPixels, params,
                         task.position());
-                TaskExit exit = decision.refusal().isPresent()
-                        ? refuse(execution, task, pixels, decision.allocation(), decision.refusal().get())
+                Optional<String> refusal = decision.refusal().or(() -> admission.refusal(decision.allocation()));
+                TaskExit exit = refusal.isPresent()
+                        ? refuse(execution, task, pixels, decision.allocation(), refusal.get())
                         : runWithMemoryRetries(execution, task, input, pixels, decision);
                 if (!exit.succeeded()) {
                     OrderState end = exit.cancelled() ? OrderState.CANCELLED : OrderState.FAILED;
@@ -272,6 +281,30 @@ public class OrderExecutor {
         LocalTaskFiles files = LocalTaskFiles.of(orderDir, task.position(), task.service());
         TaskLaunch launch = new TaskLaunch(orderId, task.id(), task.position(), task.service(), task.params(), input,
                 files.output(), files.log(), allocation, task.attempts());
+        String label = "task " + task.position() + " (" + task.service() + ") of order " + orderId;
+        Optional<Admission.Slot> slot = admission.await(label, execution.priority(), allocation, why -> {
+            LOG.infof("order %s task %d %s waits: %s", orderId, task.position(), task.service(), why);
+            updateTask(execution, task.waiting(why, allocation, inputPixels), "task waiting: " + why);
+        }, execution::cancelRequested);
+        if (slot.isEmpty()) {
+            return cancelledBeforeStart(execution, task);
+        }
+        try (Admission.Slot admitted = slot.get()) {
+            return runAdmitted(execution, task, launch, inputPixels, allocation);
+        }
+    }
+
+    /** A task whose order was cancelled while it waited for room: it never started. */
+    private TaskExit cancelledBeforeStart(OrderExecution execution, TaskRecord task) {
+        TaskRecord cancelled = task.ended(TaskState.CANCELLED, null, execution.cancelReason(), Instant.now());
+        updateTask(execution, cancelled, "task cancelled");
+        metrics.taskEnded(task.service(), TaskState.CANCELLED);
+        return TaskExit.cancelled(-1);
+    }
+
+    private TaskExit runAdmitted(OrderExecution execution, TaskRecord task, TaskLaunch launch, long inputPixels,
+                                 Allocation allocation) {
+        String orderId = execution.order().id();
         RunningTask running;
         Instant startedAt = Instant.now();
         try {
@@ -282,10 +315,7 @@ public class OrderExecutor {
         }
         if (!execution.startTask(running)) {
             running.exit().join();
-            TaskRecord cancelled = task.ended(TaskState.CANCELLED, null, execution.cancelReason(), Instant.now());
-            updateTask(execution, cancelled, "task cancelled");
-            metrics.taskEnded(task.service(), TaskState.CANCELLED);
-            return TaskExit.cancelled(-1);
+            return cancelledBeforeStart(execution, task);
         }
         // Announced before it is stored: sampling must start now, even while the database is away.
         events.publish(TaskEvent.started(orderId, task.id(), task.position(), task.service(), running.pid(),
