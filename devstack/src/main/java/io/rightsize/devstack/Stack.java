@@ -146,6 +146,9 @@ public final class Stack implements AutoCloseable {
                 if (!enforcement.isEmpty()) {
                     progress.accept("task allocations enforced by " + enforcement.get("mode") + ": "
                             + enforcement.get("detail"));
+                    if (enforcement.containsKey("capacity")) {
+                        progress.accept("task capacity: " + enforcement.get("capacity"));
+                    }
                 }
             }));
         }

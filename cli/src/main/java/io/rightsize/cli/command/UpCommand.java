@@ -83,7 +83,8 @@ public class UpCommand implements Callable<Integer> {
                 System.out.println("stack is up (pid " + state.get().pid() + ")");
                 printEndpoints(state.get().endpoints());
                 // What the foreground stack said of enforcement, so the user sees it here and not only in the log.
-                Files.readAllLines(log).stream().filter(line -> line.contains("task allocations enforced by"))
+                Files.readAllLines(log).stream().filter(line -> line.contains("task allocations enforced by")
+                        || line.contains("task capacity: "))
                         .map(String::strip).forEach(line -> System.out.println(line));
                 return 0;
             }

@@ -174,8 +174,11 @@ public final class DemoRun {
                     Task task = event.getOrder().getTasks(event.getTaskPosition());
                     out.printf(Locale.ROOT, "  [%s] task %d %-9s %s%s%n", id, task.getPosition(), task.getService(),
                             task.getState().name().replace("TASK_", ""),
-                            task.getState().name().equals("TASK_RUNNING") ? " (pid " + task.getPid() + ")"
-                                    : String.format(Locale.ROOT, " in %.1f s", task.getDurationSeconds()));
+                            switch (task.getState()) {
+                                case TASK_RUNNING -> " (pid " + task.getPid() + ")";
+                                case TASK_WAITING -> ": " + task.getReason();
+                                default -> String.format(Locale.ROOT, " in %.1f s", task.getDurationSeconds());
+                            });
                 } else if (event.getOrder().getState().name().matches("ORDER_(SUCCEEDED|FAILED|CANCELLED)")) {
                     Order order = event.getOrder();
                     out.printf("  [%s] order %s%s%n", id, order.getState().name().replace("ORDER_", ""),
