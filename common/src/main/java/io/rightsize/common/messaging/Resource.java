@@ -3,6 +3,7 @@ package io.rightsize.common.messaging;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 
 /** A measured resource; {@code id} is its key in the {@code resources} lookup table, the one place that maps it. */
 public enum Resource {
@@ -12,7 +13,11 @@ public enum Resource {
     DISK_WRITE_BYTES_PER_SECOND(4, "disk_write_bytes_per_second"),
     /** Measured for task pods only (their own network namespace); a local process shares the host's. */
     NETWORK_RECEIVE_BYTES_PER_SECOND(5, "network_receive_bytes_per_second"),
-    NETWORK_TRANSMIT_BYTES_PER_SECOND(6, "network_transmit_bytes_per_second");
+    NETWORK_TRANSMIT_BYTES_PER_SECOND(6, "network_transmit_bytes_per_second"),
+    /** Time the task was held back by its CPU limit (CFS throttling), per second: 0.5 is half of each second. */
+    CPU_THROTTLED_SECONDS_PER_SECOND(7, "cpu_throttled_seconds_per_second"),
+    /** How many times the kernel OOM-killed a process of the task so far (measured where the task has a cgroup). */
+    OOM_KILLS(8, "oom_kills");
 
     private final int id;
     private final String wireName;
@@ -32,6 +37,19 @@ public enum Resource {
     }
 
     @JsonCreator
+    /**
+     * Whether this measures what a task demands (CPU, memory, disk, network), which the model learns, rather than
+     * what its limits did to it (throttling, OOM kills).
+     */
+    public boolean isDemand() {
+        return this != CPU_THROTTLED_SECONDS_PER_SECOND && this != OOM_KILLS;
+    }
+
+    /** The resources that measure demand, in declaration order. */
+    public static List<Resource> demand() {
+        return Arrays.stream(values()).filter(Resource::isDemand).toList();
+    }
+
     public static Resource fromWireName(String name) {
         return Arrays.stream(values())
                 .filter(r -> r.wireName.equals(name))

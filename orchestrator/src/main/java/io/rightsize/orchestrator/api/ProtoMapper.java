@@ -93,6 +93,7 @@ final class ProtoMapper {
         b.setAttempts(task.attempts()).setInputPixels(task.inputPixels());
         if (task.usage() != null) {
             b.setCpuSeconds(task.usage().cpuSeconds()).setPeakMemoryBytes(task.usage().peakMemoryBytes());
+            task.usage().throttledSeconds().ifPresent(b::setThrottledCpuSeconds);
         }
         if (task.allocation() != null) {
             b.setAllocation(AllocationMapper.toProto(task.allocation()));

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -198,7 +199,9 @@ public class LocalProcessRunner implements TaskRunner {
             Optional<Long> peak = cgroup.filter(c -> c.peakMemoryBytes().isPresent())
                     .map(c -> c.peakMemoryBytes().getAsLong())
                     .or(() -> record.map(ExitRecord::peakMemoryBytes));
-            return cpu.isPresent() && peak.isPresent() ? new TaskUsage(cpu.get(), peak.get()) : null;
+            OptionalDouble throttled = cgroup.map(c -> OptionalDouble.of(c.throttledSeconds()))
+                    .orElse(OptionalDouble.empty());
+            return cpu.isPresent() && peak.isPresent() ? new TaskUsage(cpu.get(), peak.get(), throttled) : null;
         }
 
         /** The task's cgroup, while it runs; empty when its limits are emulated. */

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Orders and tasks in PostgreSQL; every statement is parameterised. */
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class OrderStore {
             + " t.state, t.pid, t.host, t.started_at, t.finished_at, t.exit_code, t.reason, t.output_image,"
             + " t.cpu_request_millicores, t.cpu_limit_millicores, t.memory_request_bytes, t.memory_limit_bytes,"
             + " t.allocation_source, t.attempts, t.input_pixels,"
-            + " t.cpu_seconds, t.peak_memory_bytes";
+            + " t.cpu_seconds, t.peak_memory_bytes, t.throttled_seconds";
 
     private final Pool pool;
 
@@ -107,13 +108,16 @@ public class OrderStore {
                 .addLong(t.inputPixels() > 0 ? t.inputPixels() : null)
                 .addDouble(t.usage() == null ? null : t.usage().cpuSeconds())
                 .addLong(t.usage() == null ? null : t.usage().peakMemoryBytes())
+                .addDouble(t.usage() == null || t.usage().throttledSeconds().isEmpty() ? null
+                        : t.usage().throttledSeconds().getAsDouble())
                 .addLong(t.id())
                 .addString(orderId);
         return pool.preparedQuery("UPDATE tasks SET state = $1, pid = $2, host = $3, started_at = $4, finished_at = $5,"
                         + " exit_code = $6, reason = $7, output_image = $8, cpu_request_millicores = $9,"
                         + " cpu_limit_millicores = $10, memory_request_bytes = $11, memory_limit_bytes = $12,"
                         + " allocation_source = $13, attempts = $14, input_pixels = $15,"
-                        + " cpu_seconds = $16, peak_memory_bytes = $17 WHERE id = $18 AND order_id = $19")
+                        + " cpu_seconds = $16, peak_memory_bytes = $17, throttled_seconds = $18"
+                        + " WHERE id = $19 AND order_id = $20")
                 .execute(values).replaceWithVoid();
     }
 
@@ -181,7 +185,9 @@ public class OrderStore {
                 row.getString("output_image"), allocation, row.getInteger("attempts"),
                 row.getLong("input_pixels") == null ? 0 : row.getLong("input_pixels"),
                 row.getDouble("cpu_seconds") == null ? null
-                        : new TaskUsage(row.getDouble("cpu_seconds"), row.getLong("peak_memory_bytes")));
+                        : new TaskUsage(row.getDouble("cpu_seconds"), row.getLong("peak_memory_bytes"),
+                        row.getDouble("throttled_seconds") == null ? OptionalDouble.empty()
+                                : OptionalDouble.of(row.getDouble("throttled_seconds"))));
     }
 
     private static Map<String, Double> readParams(String json) {

@@ -40,7 +40,7 @@ public final class FeatureSpace {
         List<String> n = new ArrayList<>();
         this.services.forEach(s -> n.add("in_order:" + s));
         this.services.forEach(s -> n.add("service:" + s));
-        for (Resource r : Resource.values()) {
+        for (Resource r : Resource.demand()) {
             n.add("resource:" + r.wireName());
         }
         for (String p : this.params) {

@@ -52,7 +52,7 @@ final class HeldOutEvaluation {
     static List<ModelMetadata.ResourceError> errors(Model<Regressor> model, List<Calibration.Residual> residuals,
                                                     Calibration calibration) {
         List<ModelMetadata.ResourceError> errors = new ArrayList<>();
-        for (Resource resource : Resource.values()) {
+        for (Resource resource : Resource.demand()) {
             List<Calibration.Residual> ofResource = residuals.stream().filter(r -> r.resource() == resource).toList();
             if (ofResource.isEmpty()) {
                 continue;

@@ -19,7 +19,7 @@ final class TrainingRows {
     /** Targets are divided by the resource's 99th percentile so CPU millicores and memory bytes weigh alike. */
     static Map<Resource, Double> targetScales(List<UsageRow> rows) {
         Map<Resource, Double> scales = new EnumMap<>(Resource.class);
-        for (Resource resource : Resource.values()) {
+        for (Resource resource : Resource.demand()) {
             double[] values = rows.stream().filter(r -> r.resource() == resource).mapToDouble(UsageRow::value)
                     .sorted().toArray();
             double p99 = values.length == 0 ? 1

@@ -54,6 +54,10 @@ public class TrainingData {
             Map<String, Set<String>> servicesByOrder = new HashMap<>();
             Map<String, Map<String, Double>> paramsByServiceAndText = new HashMap<>();
             for (Row row : rows) {
+                Resource resource = Resource.fromId(row.getShort("resource_id"));
+                if (!resource.isDemand()) {
+                    continue;
+                }
                 String orderId = names.computeIfAbsent(row.getString("order_id"), id -> id);
                 Set<String> services = servicesByOrder.computeIfAbsent(orderId,
                         id -> Set.of(row.getArrayOfStrings("services")));
@@ -62,7 +66,7 @@ public class TrainingData {
                 result.add(new UsageRow(orderId, row.getLong("submitted_ms"), services, service,
                         row.getLong("input_pixels"), paramsByServiceAndText.computeIfAbsent(service + "|" + paramsText,
                                 key -> asServed(service, numericParams(paramsText))),
-                        Resource.fromId(row.getShort("resource_id")), row.getDouble("elapsed"),
+                        resource, row.getDouble("elapsed"),
                         row.getDouble("value")));
             }
             return result;
