@@ -4,6 +4,7 @@ import io.rightsize.cli.command.BacktestCommand;
 import io.rightsize.cli.command.BenchCommand;
 import io.rightsize.cli.command.DemoCommand;
 import io.rightsize.cli.command.DownCommand;
+import io.rightsize.cli.command.ExperimentCommand;
 import io.rightsize.cli.command.ModelCommand;
 import io.rightsize.cli.command.RecommendCommand;
 import io.rightsize.cli.command.StatusCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Watches what tasks really consume and gives each one just the resources it needs.",
         subcommands = {UpCommand.class, DownCommand.class, SubmitCommand.class, StatusCommand.class,
                 UsageCommand.class, DemoCommand.class, TrainCommand.class, ModelCommand.class,
-                RecommendCommand.class, BacktestCommand.class, BenchCommand.class})
+                RecommendCommand.class, BacktestCommand.class, ExperimentCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,7 +1,7 @@
 package io.rightsize.cli.bench;
 
 /** The q-quantile of sorted measurements as every benchmark reports it: the value at floor(q * n), NaN when none. */
-final class Percentiles {
+public final class Percentiles {
 
     private Percentiles() {
     }
@@ -10,7 +10,7 @@ final class Percentiles {
         return sorted.length == 0 ? Double.NaN : sorted[index(sorted.length, q)];
     }
 
-    static double of(double[] sorted, double q) {
+    public static double of(double[] sorted, double q) {
         return sorted.length == 0 ? Double.NaN : sorted[index(sorted.length, q)];
     }
 
