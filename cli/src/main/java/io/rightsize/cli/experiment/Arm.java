@@ -44,15 +44,22 @@ public record Arm(String name) {
         return arms;
     }
 
+    /** Whether the arm learns from the training workload; the default allocation learns nothing. */
+    boolean learns() {
+        return !name.equals(DEFAULT);
+    }
+
     /** System properties of the services for this arm under {@code capacity}, beside the stack's JVM options. */
     Map<ServiceKind, List<String>> jvmOptions(ExperimentCapacity capacity) {
         List<String> orchestrator = new ArrayList<>(capacity.orchestratorOptions());
         List<String> predictor = new ArrayList<>();
         if (name.equals(DEFAULT)) {
-            // No service ever has enough history, so the predictor and the fallback both hand out the default.
+            // A history-based recommender (never the model) for which no service ever has enough history: the
+            // predictor and the orchestrator's fallback both hand out the default.
             String never = "-Drightsize.allocation.min-history-runs=" + Integer.MAX_VALUE;
             orchestrator.add(never);
             predictor.add(never);
+            predictor.add("-Drightsize.predictor.recommender=" + Recommenders.FALLBACK);
         } else {
             predictor.add("-Drightsize.predictor.recommender=" + name);
         }

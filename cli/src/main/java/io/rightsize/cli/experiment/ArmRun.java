@@ -55,7 +55,7 @@ final class ArmRun {
         try (Stack stack = new Stack(config, Stack.DEMO_JVM, arm.jvmOptions(capacity))) {
             stack.start(line -> progress.accept("[stack] " + line));
             try (RightsizeClient client = new RightsizeClient(StackEndpoints.of(config))) {
-                if (!training.isEmpty()) {
+                if (!training.isEmpty() && arm.learns()) {
                     runAll(client, training, "training");
                     train(client);
                 }

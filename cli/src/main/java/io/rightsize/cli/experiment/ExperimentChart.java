@@ -43,8 +43,8 @@ final class ExperimentChart {
     static void write(List<ArmRecord> arms, ExperimentCapacity capacity, Path png) throws IOException {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("seconds from the first submission"));
         plot.setGap(12);
-        for (ArmRecord arm : arms) {
-            plot.add(panel(arm, capacity), 1);
+        for (int i = 0; i < arms.size(); i++) {
+            plot.add(panel(arms.get(i), capacity, i == 0), 1);
         }
         JFreeChart chart = new JFreeChart("Memory reserved (requests of running tasks) and used, per arm, capacity "
                 + capacity, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -52,12 +52,13 @@ final class ExperimentChart {
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, 120 + PANEL_HEIGHT * arms.size());
     }
 
-    private static XYPlot panel(ArmRecord arm, ExperimentCapacity capacity) {
+    /** One arm's panel; the legend names the three lines once, from the first panel. */
+    private static XYPlot panel(ArmRecord arm, ExperimentCapacity capacity, boolean inLegend) {
         Instant origin = arm.submittedAt().values().stream().min(Comparator.naturalOrder()).orElseThrow();
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(reserved(arm, origin));
         data.addSeries(used(arm, origin));
-        XYSeries cap = new XYSeries("capacity", false, true);
+        XYSeries cap = new XYSeries("task capacity", false, true);
         double end = data.getSeries(0).getItemCount() == 0 ? 1 : data.getSeries(0).getMaxX();
         cap.add(0, capacity.memoryBytes() / GIB);
         cap.add(end, capacity.memoryBytes() / GIB);
@@ -71,6 +72,9 @@ final class ExperimentChart {
         renderer.setSeriesStroke(1, new BasicStroke(1.5f));
         renderer.setSeriesStroke(2, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {6f, 4f}, 0f));
+        for (int i = 0; i < 3; i++) {
+            renderer.setSeriesVisibleInLegend(i, inLegend);
+        }
         XYPlot panel = new XYPlot(data, null, new NumberAxis(arm.arm() + " (GiB)"), renderer);
         panel.setBackgroundPaint(Color.WHITE);
         panel.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -85,7 +89,7 @@ final class ExperimentChart {
             changes.merge(seconds(origin, a.start()), gib, Double::sum);
             changes.merge(seconds(origin, a.end()), -gib, Double::sum);
         }
-        XYSeries series = new XYSeries(arm.arm() + ": reserved", false, true);
+        XYSeries series = new XYSeries("reserved (requests of running tasks)", false, true);
         series.add(0, 0);
         double level = 0;
         for (Map.Entry<Double, Double> change : changes.entrySet()) {
@@ -106,7 +110,7 @@ final class ExperimentChart {
                 }
             }
         }
-        XYSeries series = new XYSeries(arm.arm() + ": used", false, true);
+        XYSeries series = new XYSeries("used (sampled working set)", false, true);
         List<Map.Entry<Long, Double>> points = new ArrayList<>(perSecond.entrySet());
         for (Map.Entry<Long, Double> p : points) {
             series.add(p.getKey().doubleValue(), p.getValue());

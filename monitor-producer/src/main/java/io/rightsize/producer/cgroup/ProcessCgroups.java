@@ -39,7 +39,10 @@ public final class ProcessCgroups {
         String memory = paths.get("memory");
         String cpu = paths.get("cpu");
         String cpuacct = paths.getOrDefault("cpuacct", cpu);
-        if (memory == null || cpu == null || !leaf(memory).startsWith(prefix) || !leaf(cpu).startsWith(prefix)) {
+        // Every counting controller must be the task's: the task's shell enters them one by one before its JVM
+        // starts, and a controller still at the parent's would count the parent's processes.
+        if (memory == null || cpu == null || !leaf(memory).startsWith(prefix) || !leaf(cpu).startsWith(prefix)
+                || !leaf(cpuacct).startsWith(prefix)) {
             return Optional.empty();
         }
         return Optional.of(new CgroupV1(cgroupRoot.resolve("cpuacct").resolve(relative(cpuacct)),

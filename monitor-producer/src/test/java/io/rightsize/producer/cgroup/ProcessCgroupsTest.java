@@ -54,6 +54,9 @@ class ProcessCgroupsTest {
         assertEquals(Optional.empty(), ProcessCgroups.ofTask(root, other, PID, 17), "another task's cgroup");
         Path emulated = procFile(dir, List.of("4:memory:/process_api/abc", "1:cpu:/"));
         assertEquals(Optional.empty(), ProcessCgroups.ofTask(root, emulated, PID, 17), "limits emulated");
+        Path halfWay = procFile(dir, List.of("4:memory:/rightsize-tasks/" + TASK, "2:cpuacct:/",
+                "1:cpu:/rightsize-tasks/" + TASK));
+        assertEquals(Optional.empty(), ProcessCgroups.ofTask(root, halfWay, PID, 17), "not yet in all its cgroups");
         assertEquals(Optional.empty(), ProcessCgroups.ofTask(root, dir.resolve("no-proc"), PID, 17), "gone");
     }
 
