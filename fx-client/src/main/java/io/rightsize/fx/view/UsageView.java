@@ -8,6 +8,7 @@ import io.rightsize.fx.viewmodel.TaskRow;
 import io.rightsize.fx.viewmodel.UsageViewModel;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
@@ -24,7 +25,8 @@ import javafx.stage.FileChooser;
 
 /**
  * The selected task's usage, one chart per resource, redrawn each second. CPU and memory charts also draw the
- * task's request and limit as flat lines, so usage above the limit or far below the request stands out.
+ * task's request and limit as flat lines, so usage above the limit or far below the request stands out; the CPU
+ * chart adds the time the limit held the task back (as millicores) when the task was throttled.
  */
 public final class UsageView extends VBox {
 
@@ -89,10 +91,15 @@ public final class UsageView extends VBox {
         List<UsagePoint> memoryPoints = model.points(task.getId(), Metric.MEMORY);
         Allocation allocation = task.getAllocation();
         boolean allocated = task.hasAllocation();
-        cpu.getData().setAll(List.of(
+        List<XYChart.Series<Number, Number>> cpuSeries = new ArrayList<>(List.of(
                 series("usage", cpuPoints),
                 level("request", allocated, allocation.getCpuRequestMillicores(), cpuPoints),
                 level("limit", allocated, allocation.getCpuLimitMillicores(), cpuPoints)));
+        List<UsagePoint> throttledPoints = model.points(task.getId(), Metric.CPU_THROTTLED);
+        if (!throttledPoints.isEmpty()) {
+            cpuSeries.add(series("throttled (m held back)", throttledPoints));
+        }
+        cpu.getData().setAll(cpuSeries);
         memory.getData().setAll(List.of(
                 series("usage", memoryPoints),
                 level("request", allocated, allocation.getMemoryRequestBytes() / MIB, memoryPoints),
