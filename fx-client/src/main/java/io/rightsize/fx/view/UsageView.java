@@ -5,6 +5,7 @@ import io.rightsize.api.v1.Task;
 import io.rightsize.fx.model.Metric;
 import io.rightsize.fx.model.UsagePoint;
 import io.rightsize.fx.viewmodel.TaskRow;
+import io.rightsize.fx.viewmodel.TaskText;
 import io.rightsize.fx.viewmodel.UsageViewModel;
 import java.io.File;
 import java.io.IOException;
@@ -86,7 +87,7 @@ public final class UsageView extends VBox {
         }
         Task task = row.task();
         title.setText(task.getService() + " (task " + task.getPosition() + " of " + row.orderId() + ", "
-                + task.getState().name().replace("TASK_", "") + ")");
+                + TaskText.state(task) + ")");
         List<UsagePoint> cpuPoints = model.points(task.getId(), Metric.CPU);
         List<UsagePoint> memoryPoints = model.points(task.getId(), Metric.MEMORY);
         Allocation allocation = task.getAllocation();
