@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -74,6 +75,49 @@ class SamplingTest {
         assertEquals(cpu.size() * 4, samples.size(), "four resources per sampling instant");
         assertTrue(samples.stream().allMatch(s -> s.taskId() == taskId && s.service().equals("grayscale")));
         assertTrue(deadLetterReason("{not json " + orderId).length() > 0, "the malformed event is kept with its reason");
+    }
+
+    /**
+     * A task in a cgroup of its own, as the orchestrator runs it under enforcement, is read from the kernel's cgroup
+     * counters: a busy loop limited to 200m shows about 200m of CPU and most of each second throttled, and no OOM kill.
+     */
+    @Test
+    void samplesATaskInItsOwnCgroupFromTheKernelsCountersWithThrottling() throws Exception {
+        Assumptions.assumeTrue(TaskCgroupForTest.available(), "cgroups cannot be written here");
+        String orderId = "cgroup-" + UUID.randomUUID().toString().substring(0, 8);
+        long taskId = System.nanoTime() % 1_000_000;
+        Path output = Files.createTempDirectory("sampling").resolve("00-grayscale.png");
+        Instant startedAt = Instant.now();
+        try (TaskCgroupForTest cgroup = TaskCgroupForTest.make(taskId, 200, 512L << 20)) {
+            Process task = new ProcessBuilder(cgroup.wrap(List.of(java(), "-Xmx256m", "-XX:ActiveProcessorCount=1",
+                    "-cp", System.getProperty("java.class.path"), TaskProcesses.MAIN_CLASS, "grayscale", "--input",
+                    CITY.toString(), "--output", output.toString(), "--param", "passes=12"))).inheritIO().start();
+            try (var producer = new KafkaProducer<>(kafkaProps(), new StringSerializer(), new StringSerializer())) {
+                TaskEvent started = TaskEvent.started(orderId, taskId, 0, "grayscale", task.pid(),
+                        InetAddress.getLocalHost().getHostName(), new Allocation(200, 200, 1, 2, "test"), startedAt);
+                producer.send(new ProducerRecord<>("orchestrator", started.key(), Json.write(started))).get();
+            }
+            assertTrue(task.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, task.exitValue());
+        }
+
+        List<UsageSample> samples = samplesOf(orderId, Duration.ofSeconds(3));
+
+        // The first second holds the JVM's start, before the quota bites in full; after it, the quota rules.
+        List<Double> cpu = values(samples, Resource.CPU_MILLICORES);
+        assertTrue(cpu.size() >= 4, cpu.size() + " samples");
+        double steadyCpu = cpu.subList(1, cpu.size() - 1).stream().mapToDouble(Double::doubleValue).average()
+                .orElseThrow();
+        assertTrue(steadyCpu > 150 && steadyCpu < 250, "a 200m quota, CPU " + steadyCpu + "m");
+        List<Double> throttled = values(samples, Resource.CPU_THROTTLED_SECONDS_PER_SECOND);
+        assertEquals(cpu.size(), throttled.size(), "throttling at every sampling instant");
+        assertTrue(throttled.stream().mapToDouble(Double::doubleValue).max().orElseThrow() > 0.3,
+                "throttled seconds per second " + throttled);
+        assertTrue(values(samples, Resource.OOM_KILLS).stream().allMatch(v -> v == 0));
+    }
+
+    private static List<Double> values(List<UsageSample> samples, Resource resource) {
+        return samples.stream().filter(s -> s.resource() == resource).map(UsageSample::value).toList();
     }
 
     /** A STARTED event naming a live process of this host that is no task (forged, or corrupt) is never obeyed. */

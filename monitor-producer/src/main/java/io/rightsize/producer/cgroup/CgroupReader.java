@@ -23,6 +23,6 @@ public sealed interface CgroupReader permits CgroupV1, CgroupV2 {
             return new CgroupV2(root.resolve(relative));
         }
         return new CgroupV1(root.resolve("cpuacct").resolve(relative), root.resolve("memory").resolve(relative),
-                root.resolve("blkio").resolve(relative));
+                root.resolve("blkio").resolve(relative), root.resolve("cpu").resolve(relative));
     }
 }

@@ -2,21 +2,28 @@ package io.rightsize.producer.sampling;
 
 import io.quarkus.runtime.StartupEvent;
 import io.rightsize.common.messaging.TaskEvent;
+import io.rightsize.producer.cgroup.CgroupReader;
+import io.rightsize.producer.cgroup.ProcessCgroups;
 import io.rightsize.producer.config.ProbeMode;
 import io.rightsize.producer.config.ProducerConfig;
 import io.rightsize.tasks.TaskProcesses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import oshi.SystemInfo;
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
-/** Local tasks: reads a process's counters through OSHI (/proc on Linux), for tasks started on this host. */
+/**
+ * Local tasks, started on this host: a task in a cgroup of its own (the orchestrator's enforcement) is read from it
+ * with the reader task pods use; otherwise the process's counters from /proc (OSHI where /proc is not Linux's).
+ */
 @ApplicationScoped
 public class LocalProcessProbe implements TaskProbe {
 
@@ -24,9 +31,13 @@ public class LocalProcessProbe implements TaskProbe {
     private static final long SAME_PROCESS_MILLIS = 10_000;
     private static final long EXEC_SETTLE_NANOS = 2_000_000_000L;
 
+    private static final Logger LOG = Logger.getLogger(LocalProcessProbe.class);
+    private static final Path PROC = Path.of("/proc");
+    private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+
     private final OperatingSystem os = new SystemInfo().getOperatingSystem();
-    private final Optional<ProcFiles> procFiles = ProcFiles.available(Path.of("/proc"))
-            ? Optional.of(new ProcFiles(Path.of("/proc"), new SystemInfo().getHardware().getMemory().getPageSize()))
+    private final Optional<ProcFiles> procFiles = ProcFiles.available(PROC)
+            ? Optional.of(new ProcFiles(PROC, new SystemInfo().getHardware().getMemory().getPageSize()))
             : Optional.empty();
     private final String host;
     private final boolean active;
@@ -96,6 +107,8 @@ public class LocalProcessProbe implements TaskProbe {
         }
         ProcessSnapshot origin = new ProcessSnapshot(start.get(), 0, 0, 0, 0);
         return new Attachment.Attached(new TaskSource() {
+            private Optional<CgroupReader> cgroup = Optional.empty();
+
             @Override
             public ProcessSnapshot origin() {
                 return origin;
@@ -103,9 +116,44 @@ public class LocalProcessProbe implements TaskProbe {
 
             @Override
             public Optional<ProcessSnapshot> read() {
-                return LocalProcessProbe.this.read(pid);
+                Optional<ProcessSnapshot> process = LocalProcessProbe.this.read(pid);
+                if (process.isEmpty()) {
+                    return process;
+                }
+                if (cgroup.isEmpty()) {
+                    // Looked for until found: the task enters its cgroup just before its JVM starts.
+                    cgroup = taskCgroup(pid, started.taskId());
+                }
+                return Optional.of(cgroup.flatMap(c -> readCgroup(c, process.get())).orElse(process.get()));
             }
         });
+    }
+
+    /** The task's own cgroup, where the orchestrator enforces its limits with one; empty where they are emulated. */
+    private Optional<CgroupReader> taskCgroup(long pid, long taskId) {
+        if (!Files.isDirectory(CGROUP_ROOT)) {
+            return Optional.empty();
+        }
+        try {
+            return ProcessCgroups.ofTask(CGROUP_ROOT, PROC, pid, taskId);
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("cannot find the cgroup of task process %d: %s", pid, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * CPU, the working set, throttling and OOM kills as the task's cgroup counts them (as a pod's are read); disk
+     * from the process itself, since a v1 blkio hierarchy has no cgroup per task and a v2 one may lack the io
+     * controller. Empty when the cgroup is already gone (the task ended between the two reads).
+     */
+    private static Optional<ProcessSnapshot> readCgroup(CgroupReader cgroup, ProcessSnapshot process) {
+        try {
+            return Optional.of(cgroup.snapshot(process.wallMillis())
+                    .withDisk(process.bytesRead(), process.bytesWritten()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The process's counters now, or empty when it has gone: from /proc directly on Linux, else through OSHI. */

@@ -9,9 +9,12 @@ import java.util.List;
 
 /**
  * Turns successive snapshots of one task into samples: CPU in millicores, disk and network in bytes/s over the last
- * interval (since the task's start for the first), memory as bytes in use now.
+ * interval (since the task's start for the first), memory as bytes in use now; where the task has a cgroup, the
+ * seconds per second its CPU limit held it back and its OOM kills so far.
  */
 final class TaskSampler {
+
+    private static final double MICROS_PER_SECOND = 1e6;
 
     private final TaskEvent started;
     private ProcessSnapshot previous;
@@ -38,7 +41,7 @@ final class TaskSampler {
         }
         double seconds = wall / 1000.0;
         Instant at = Instant.ofEpochMilli(now.wallMillis());
-        List<UsageSample> samples = new ArrayList<>(6);
+        List<UsageSample> samples = new ArrayList<>(8);
         samples.add(sample(Resource.CPU_MILLICORES, rate(now.cpuMillis(), previous.cpuMillis(), seconds), at));
         samples.add(sample(Resource.MEMORY_BYTES, now.residentBytes(), at));
         samples.add(sample(Resource.DISK_READ_BYTES_PER_SECOND, rate(now.bytesRead(), previous.bytesRead(), seconds), at));
@@ -54,6 +57,13 @@ final class TaskSampler {
         if (now.network() != null) {
             network = now.network();
             networkMillis = now.wallMillis();
+        }
+        if (now.limits() != null) {
+            // The origin has no counters (taken at the start, before the cgroup counted anything): 0 throttled then.
+            long before = previous.limits() == null ? 0 : previous.limits().throttledMicros();
+            samples.add(sample(Resource.CPU_THROTTLED_SECONDS_PER_SECOND,
+                    rate(now.limits().throttledMicros(), before, seconds) / MICROS_PER_SECOND, at));
+            now.limits().oomKills().ifPresent(kills -> samples.add(sample(Resource.OOM_KILLS, kills, at)));
         }
         previous = now;
         return samples;

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rightsize.producer.sampling.LimitCounters;
 import io.rightsize.producer.sampling.ProcessSnapshot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +32,8 @@ class CgroupReaderTest {
         CgroupReader reader = CgroupReader.at(fixture("v2"), V2_CONTAINER);
 
         assertInstanceOf(CgroupV2.class, reader);
-        assertEquals(new ProcessSnapshot(AT, 8235, WORKING_SET, 5_632_000L + 4096, 1_830_912L + 8192),
-                reader.snapshot(AT));
+        assertEquals(new ProcessSnapshot(AT, 8235, WORKING_SET, 5_632_000L + 4096, 1_830_912L + 8192)
+                .withLimits(new LimitCounters(9_817_242, OptionalLong.of(1))), reader.snapshot(AT));
     }
 
     @Test
@@ -39,8 +41,8 @@ class CgroupReaderTest {
         CgroupReader reader = CgroupReader.at(fixture("v1"), V1_CONTAINER);
 
         assertInstanceOf(CgroupV1.class, reader);
-        assertEquals(new ProcessSnapshot(AT, 8235, WORKING_SET, 5_632_000L + 4096, 1_830_912L + 8192),
-                reader.snapshot(AT));
+        assertEquals(new ProcessSnapshot(AT, 8235, WORKING_SET, 5_632_000L + 4096, 1_830_912L + 8192)
+                .withLimits(new LimitCounters(9_817_242, OptionalLong.of(1))), reader.snapshot(AT));
     }
 
     @Test
@@ -61,6 +63,7 @@ class CgroupReaderTest {
         assertEquals(8235, snapshot.cpuMillis());
         assertEquals(0, snapshot.bytesRead());
         assertEquals(0, snapshot.bytesWritten());
+        assertEquals(new LimitCounters(0, OptionalLong.empty()), snapshot.limits(), "no cpu.stat, no oom_control");
     }
 
     @Test
@@ -68,9 +71,11 @@ class CgroupReaderTest {
         Files.writeString(dir.resolve("cpu.stat"), "usage_usec 1500\nuser_usec 1000\nsystem_usec 500\n");
         Files.writeString(dir.resolve("memory.current"), "4096\n");
 
-        assertEquals(new ProcessSnapshot(AT, 1, 4096, 0, 0), new CgroupV2(dir).snapshot(AT));
+        ProcessSnapshot noIo = new ProcessSnapshot(AT, 1, 4096, 0, 0)
+                .withLimits(new LimitCounters(0, OptionalLong.empty()));
+        assertEquals(noIo, new CgroupV2(dir).snapshot(AT));
         Files.writeString(dir.resolve("io.stat"), "");
-        assertEquals(new ProcessSnapshot(AT, 1, 4096, 0, 0), new CgroupV2(dir).snapshot(AT));
+        assertEquals(noIo, new CgroupV2(dir).snapshot(AT));
     }
 
     @Test

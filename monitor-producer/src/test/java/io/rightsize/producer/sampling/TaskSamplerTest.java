@@ -9,6 +9,7 @@ import io.rightsize.common.messaging.UsageSample;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,26 @@ class TaskSamplerTest {
         Map<Resource, Double> after = byResource(pod.next(
                 new ProcessSnapshot(13_000, 30, 1, 0, 0, new NetworkCounters(3_000, 0))));
         assertEquals(1_000.0, after.get(Resource.NETWORK_RECEIVE_BYTES_PER_SECOND), "2000 bytes over 2 s");
+    }
+
+    @Test
+    void aTaskInItsOwnCgroupReportsThrottlingAsARateAndOomKillsAsACount() {
+        TaskSampler sampler = new TaskSampler(STARTED, new ProcessSnapshot(10_000, 0, 0, 0, 0));
+
+        Map<Resource, Double> first = byResource(sampler.next(new ProcessSnapshot(12_000, 400, 4096, 0, 0)
+                .withLimits(new LimitCounters(1_600_000, OptionalLong.of(0)))));
+        Map<Resource, Double> second = byResource(sampler.next(new ProcessSnapshot(13_000, 600, 4096, 0, 0)
+                .withLimits(new LimitCounters(2_400_000, OptionalLong.of(1)))));
+        Map<Resource, Double> third = byResource(sampler.next(new ProcessSnapshot(14_000, 800, 4096, 0, 0)
+                .withLimits(new LimitCounters(2_400_000, OptionalLong.empty()))));
+
+        assertEquals(0.8, first.get(Resource.CPU_THROTTLED_SECONDS_PER_SECOND), 1e-9, "1.6 s held back in 2 s");
+        assertEquals(0.0, first.get(Resource.OOM_KILLS));
+        assertEquals(0.8, second.get(Resource.CPU_THROTTLED_SECONDS_PER_SECOND), 1e-9);
+        assertEquals(1.0, second.get(Resource.OOM_KILLS));
+        assertEquals(0.0, third.get(Resource.CPU_THROTTLED_SECONDS_PER_SECOND));
+        assertEquals(null, third.get(Resource.OOM_KILLS), "a kernel that does not count them");
+        assertEquals(5, third.size(), "the four resources and throttling");
     }
 
     @Test
