@@ -37,8 +37,10 @@ public record CapacityReadout(String summary, Optional<CapacityGauge> cpu, Optio
             return new CapacityReadout("admission off: the cluster's scheduler admits tasks (" + tasks + ")",
                     Optional.empty(), Optional.empty(), c.getBasis(), c.getEnforcement());
         }
-        OptionalDouble usedCpu = c.getUsedKnown() ? OptionalDouble.of(c.getUsedCpuMillicores()) : OptionalDouble.empty();
-        OptionalDouble usedMemory = c.getUsedKnown() ? OptionalDouble.of(c.getUsedMemoryBytes()) : OptionalDouble.empty();
+        OptionalDouble usedCpu = c.getUsedKnown() ? OptionalDouble.of(c.getUsedCpuMillicores())
+                : OptionalDouble.empty();
+        OptionalDouble usedMemory = c.getUsedKnown() ? OptionalDouble.of(c.getUsedMemoryBytes())
+                : OptionalDouble.empty();
         String cpuText = share(cpu(c.getReservedCpuMillicores()), cpu(c.getCpuMillicores()),
                 c.getReservedCpuMillicores(), c.getCpuMillicores())
                 + (c.getUsedKnown() ? ", used now " + cpu(c.getUsedCpuMillicores()) : NOT_MEASURED);

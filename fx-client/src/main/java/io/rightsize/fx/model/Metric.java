@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * A plotted resource with the unit the charts use; {@link #scale} turns the sampled value into that unit. Samples
- * are matched by the resource's numeric id, so a resource the generated {@code rightsize.v1.Resource} does not name
- * yet (it arrives as UNRECOGNIZED with its number) is still plotted.
+ * are matched by the resource's numeric id (the same in {@code rightsize.v1.Resource}), so a client built against an
+ * older {@code rightsize.v1}, which sees a newer resource as UNRECOGNIZED with its number, still plots it.
  */
 public enum Metric {
     CPU(Resource.CPU_MILLICORES, "CPU", "millicores", 1.0),

@@ -93,10 +93,10 @@ public final class OrdersView extends VBox {
         tasks.setPlaceholder(new Label("Select an order to see its tasks"));
         tasks.getColumns().add(taskColumn("#", t -> Integer.toString(t.getPosition()), 28));
         tasks.getColumns().add(taskColumn("service", Task::getService, 75));
-        tasks.getColumns().add(taskColumn("state", TaskText::state, 88));
+        tasks.getColumns().add(taskColumn("state", TaskText::state, 150));
         tasks.getColumns().add(taskColumn("seconds", t -> t.getDurationSeconds() > 0
                 ? String.format(Locale.ROOT, "%.1f", t.getDurationSeconds()) : "", 62));
-        tasks.getColumns().add(taskColumn("attempts", TaskText::attempts, 70));
+        tasks.getColumns().add(taskColumn("attempts", TaskText::attempts, 80));
         tasks.getColumns().add(taskColumn("CPU m req/limit", t -> t.hasAllocation()
                 ? t.getAllocation().getCpuRequestMillicores() + " / " + t.getAllocation().getCpuLimitMillicores()
                 : "", 112));

@@ -35,6 +35,7 @@ public final class UsageView extends VBox {
 
     private final UsageViewModel model;
     private final Label title = new Label("Select a task to plot its usage");
+    private final Label reason = new Label();
     private final VBox charts = new VBox(6);
     private final LineChart<Number, Number> cpu = chart("cpuChart", "CPU (m)", true);
     private final LineChart<Number, Number> memory = chart("memoryChart", "memory (MiB)", true);
@@ -61,7 +62,12 @@ public final class UsageView extends VBox {
             charts.getChildren().add(chart);
         }
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(new HBox(12, title, save), stored, charts, message);
+        reason.setId("taskReason");
+        reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        reason.setStyle("-fx-text-fill: #a05a00");
+        reason.managedProperty().bind(reason.textProperty().isNotEmpty());
+        getChildren().addAll(new HBox(12, title, save), reason, stored, charts, message);
 
         InvalidationListener redraw = obs -> redraw();
         model.revisionProperty().addListener(redraw);
@@ -80,6 +86,7 @@ public final class UsageView extends VBox {
         TaskRow row = model.selectedTaskProperty().get();
         if (row == null) {
             title.setText("Select a task to plot its usage");
+            reason.setText("");
             for (LineChart<Number, Number> chart : List.of(cpu, memory, disk)) {
                 chart.getData().clear();
             }
@@ -88,6 +95,7 @@ public final class UsageView extends VBox {
         Task task = row.task();
         title.setText(task.getService() + " (task " + task.getPosition() + " of " + row.orderId() + ", "
                 + TaskText.state(task) + ")");
+        reason.setText(TaskText.reason(task));
         List<UsagePoint> cpuPoints = model.points(task.getId(), Metric.CPU);
         List<UsagePoint> memoryPoints = model.points(task.getId(), Metric.MEMORY);
         Allocation allocation = task.getAllocation();
