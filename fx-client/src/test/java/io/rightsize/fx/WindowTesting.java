@@ -5,11 +5,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Helpers for the window tests: read state on the FX thread, find rendered table cells by their text. */
+/** Helpers for the window tests: read state on the FX thread, find rendered table cells and labels by their text. */
 final class WindowTesting {
 
     private WindowTesting() {
@@ -32,6 +33,11 @@ final class WindowTesting {
                 .lookup((Node n) -> n instanceof TableCell<?, ?> cell && cell.getText() != null
                         && cell.getText().contains(text))
                 .queryAll().isEmpty());
+    }
+
+    /** The text of the label (or button) with this id. */
+    static String labelText(FxRobot robot, String id) {
+        return onFx(() -> robot.lookup(id).queryAs(Labeled.class).getText());
     }
 
     static TableCell<?, ?> cell(FxRobot robot, String tableId, String text) {

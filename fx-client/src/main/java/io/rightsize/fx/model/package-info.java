@@ -1,2 +1,2 @@
-/** Immutable records and enums the client shows: components of the stack, order-file checks, usage metrics. */
+/** Immutable records and enums the client shows: stack components, order-file checks, usage metrics, capacity. */
 package io.rightsize.fx.model;

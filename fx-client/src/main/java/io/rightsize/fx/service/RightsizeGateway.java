@@ -5,6 +5,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.rightsize.api.v1.CancelOrderRequest;
+import io.rightsize.api.v1.CapacityStatus;
+import io.rightsize.api.v1.GetCapacityRequest;
 import io.rightsize.api.v1.GetModelRequest;
 import io.rightsize.api.v1.ListOrdersRequest;
 import io.rightsize.api.v1.ModelInfo;
@@ -40,6 +42,8 @@ import java.util.function.Consumer;
 public final class RightsizeGateway implements AutoCloseable {
 
     private static final long CALL_DEADLINE_SECONDS = 15;
+    /** Shorter than a call's: the capacity is polled every few seconds, and a stale answer is worth little. */
+    private static final long CAPACITY_DEADLINE_SECONDS = 3;
 
     private final Endpoints endpoints;
     private final RightsizeClient client;
@@ -72,6 +76,12 @@ public final class RightsizeGateway implements AutoCloseable {
     public Order cancel(String orderId) {
         return client.orders().withDeadlineAfter(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS)
                 .cancelOrder(CancelOrderRequest.newBuilder().setId(orderId).build());
+    }
+
+    /** What local tasks may reserve together, what the running ones reserve and use now, and how many wait. */
+    public CapacityStatus capacity() {
+        return client.orders().withDeadlineAfter(CAPACITY_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .getCapacity(GetCapacityRequest.getDefaultInstance());
     }
 
     /** Per task and resource statistics of an order's stored samples (count, min, avg, max, percentiles). */

@@ -19,7 +19,7 @@ public final class MainView extends BorderPane {
     private final Tab ordersTab;
 
     public MainView(ClientModel model) {
-        StackView stack = new StackView(model.connection());
+        StackView stack = new StackView(model.connection(), model.capacity());
         OrdersView orders = new OrdersView(model.orders());
         UsageView usage = new UsageView(model.usage());
         orders.tasksTable().getSelectionModel().selectedItemProperty().addListener(

@@ -7,6 +7,7 @@ import io.rightsize.fx.viewmodel.OrderFileRow;
 import io.rightsize.fx.viewmodel.OrderRow;
 import io.rightsize.fx.viewmodel.OrdersViewModel;
 import io.rightsize.fx.viewmodel.TaskRow;
+import io.rightsize.fx.viewmodel.TaskText;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** Order files (chooser or drag and drop) with their check, the orders table and the selected order's tasks. */
+/**
+ * Order files (chooser or drag and drop) with their check, the orders table and the selected order's tasks (a
+ * waiting task with what it needs, out-of-memory ends and CPU throttling).
+ */
 public final class OrdersView extends VBox {
 
     private final TableView<TaskRow> tasks = new TableView<>();
@@ -77,7 +81,7 @@ public final class OrdersView extends VBox {
         orders.setPlaceholder(new Label("No orders yet"));
         orders.getColumns().add(orderColumn("order", Order::getId, 160));
         orders.getColumns().add(orderColumn("state", o -> o.getState().name().replace("ORDER_", ""), 100));
-        orders.getColumns().add(orderColumn("tasks done", OrdersView::progress, 90));
+        orders.getColumns().add(orderColumn("tasks done", OrdersView::progress, 110));
         orders.getColumns().add(orderColumn("reason", Order::getReason, 230));
         orders.setPrefHeight(150);
         Button cancel = new Button("Cancel order");
@@ -89,17 +93,20 @@ public final class OrdersView extends VBox {
         tasks.setPlaceholder(new Label("Select an order to see its tasks"));
         tasks.getColumns().add(taskColumn("#", t -> Integer.toString(t.getPosition()), 28));
         tasks.getColumns().add(taskColumn("service", Task::getService, 75));
-        tasks.getColumns().add(taskColumn("state", t -> t.getState().name().replace("TASK_", ""), 88));
+        tasks.getColumns().add(taskColumn("state", TaskText::state, 150));
         tasks.getColumns().add(taskColumn("seconds", t -> t.getDurationSeconds() > 0
                 ? String.format(Locale.ROOT, "%.1f", t.getDurationSeconds()) : "", 62));
+        tasks.getColumns().add(taskColumn("attempts", TaskText::attempts, 80));
         tasks.getColumns().add(taskColumn("CPU m req/limit", t -> t.hasAllocation()
                 ? t.getAllocation().getCpuRequestMillicores() + " / " + t.getAllocation().getCpuLimitMillicores()
                 : "", 112));
         tasks.getColumns().add(taskColumn("memory MiB req/limit", t -> t.hasAllocation()
                 ? mib(t.getAllocation().getMemoryRequestBytes()) + " / " + mib(t.getAllocation().getMemoryLimitBytes())
                 : "", 138));
+        tasks.getColumns().add(taskColumn("throttled s", TaskText::throttledSeconds, 80));
         tasks.getColumns().add(taskColumn("allocated by", t -> t.hasAllocation() ? t.getAllocation().getSource() : "",
                 110));
+        tasks.getColumns().add(taskColumn("reason", TaskText::reason, 320));
         orders.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 tasks.setItems(now == null ? null : now.tasks()));
         VBox.setVgrow(tasks, Priority.ALWAYS);
@@ -124,7 +131,8 @@ public final class OrdersView extends VBox {
 
     private static String progress(Order order) {
         long done = order.getTasksList().stream().filter(t -> t.getState() == TaskState.TASK_SUCCEEDED).count();
-        return done + "/" + order.getTasksCount();
+        long waiting = order.getTasksList().stream().filter(t -> t.getState() == TaskState.TASK_WAITING).count();
+        return done + "/" + order.getTasksCount() + (waiting > 0 ? ", " + waiting + " waiting" : "");
     }
 
     private static long mib(long bytes) {

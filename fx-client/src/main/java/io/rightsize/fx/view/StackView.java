@@ -1,6 +1,7 @@
 package io.rightsize.fx.view;
 
 import io.rightsize.fx.model.Component;
+import io.rightsize.fx.viewmodel.CapacityViewModel;
 import io.rightsize.fx.viewmodel.ConnectionViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -17,10 +18,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Start or stop the embedded stack, or connect to running endpoints; each component's state and endpoint. */
+/**
+ * Start or stop the embedded stack, or connect to running endpoints; each component's state and endpoint, and the
+ * connected orchestrator's task capacity.
+ */
 public final class StackView extends VBox {
 
-    public StackView(ConnectionViewModel model) {
+    public StackView(ConnectionViewModel model, CapacityViewModel capacity) {
         setSpacing(10);
         setPadding(new Insets(12));
 
@@ -66,7 +70,7 @@ public final class StackView extends VBox {
 
         getChildren().addAll(new Label("Embedded stack (Kafka, PostgreSQL and the services on this machine)"),
                 stackBar, components, new Label("Or connect to running services (remembered for the next run)"),
-                endpoints, log);
+                endpoints, new CapacityPane(capacity), log);
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty property) {

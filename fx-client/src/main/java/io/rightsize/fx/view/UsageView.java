@@ -5,9 +5,11 @@ import io.rightsize.api.v1.Task;
 import io.rightsize.fx.model.Metric;
 import io.rightsize.fx.model.UsagePoint;
 import io.rightsize.fx.viewmodel.TaskRow;
+import io.rightsize.fx.viewmodel.TaskText;
 import io.rightsize.fx.viewmodel.UsageViewModel;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
@@ -24,7 +26,8 @@ import javafx.stage.FileChooser;
 
 /**
  * The selected task's usage, one chart per resource, redrawn each second. CPU and memory charts also draw the
- * task's request and limit as flat lines, so usage above the limit or far below the request stands out.
+ * task's request and limit as flat lines, so usage above the limit or far below the request stands out; the CPU
+ * chart adds the time the limit held the task back (as millicores) when the task was throttled.
  */
 public final class UsageView extends VBox {
 
@@ -32,6 +35,7 @@ public final class UsageView extends VBox {
 
     private final UsageViewModel model;
     private final Label title = new Label("Select a task to plot its usage");
+    private final Label reason = new Label();
     private final VBox charts = new VBox(6);
     private final LineChart<Number, Number> cpu = chart("cpuChart", "CPU (m)", true);
     private final LineChart<Number, Number> memory = chart("memoryChart", "memory (MiB)", true);
@@ -58,7 +62,12 @@ public final class UsageView extends VBox {
             charts.getChildren().add(chart);
         }
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(new HBox(12, title, save), stored, charts, message);
+        reason.setId("taskReason");
+        reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        reason.setStyle("-fx-text-fill: #a05a00");
+        reason.managedProperty().bind(reason.textProperty().isNotEmpty());
+        getChildren().addAll(new HBox(12, title, save), reason, stored, charts, message);
 
         InvalidationListener redraw = obs -> redraw();
         model.revisionProperty().addListener(redraw);
@@ -77,6 +86,7 @@ public final class UsageView extends VBox {
         TaskRow row = model.selectedTaskProperty().get();
         if (row == null) {
             title.setText("Select a task to plot its usage");
+            reason.setText("");
             for (LineChart<Number, Number> chart : List.of(cpu, memory, disk)) {
                 chart.getData().clear();
             }
@@ -84,15 +94,21 @@ public final class UsageView extends VBox {
         }
         Task task = row.task();
         title.setText(task.getService() + " (task " + task.getPosition() + " of " + row.orderId() + ", "
-                + task.getState().name().replace("TASK_", "") + ")");
+                + TaskText.state(task) + ")");
+        reason.setText(TaskText.reason(task));
         List<UsagePoint> cpuPoints = model.points(task.getId(), Metric.CPU);
         List<UsagePoint> memoryPoints = model.points(task.getId(), Metric.MEMORY);
         Allocation allocation = task.getAllocation();
         boolean allocated = task.hasAllocation();
-        cpu.getData().setAll(List.of(
+        List<XYChart.Series<Number, Number>> cpuSeries = new ArrayList<>(List.of(
                 series("usage", cpuPoints),
                 level("request", allocated, allocation.getCpuRequestMillicores(), cpuPoints),
                 level("limit", allocated, allocation.getCpuLimitMillicores(), cpuPoints)));
+        List<UsagePoint> throttledPoints = model.points(task.getId(), Metric.CPU_THROTTLED);
+        if (!throttledPoints.isEmpty()) {
+            cpuSeries.add(series("throttled (m held back)", throttledPoints));
+        }
+        cpu.getData().setAll(cpuSeries);
         memory.getData().setAll(List.of(
                 series("usage", memoryPoints),
                 level("request", allocated, allocation.getMemoryRequestBytes() / MIB, memoryPoints),

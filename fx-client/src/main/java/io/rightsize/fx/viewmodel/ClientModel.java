@@ -15,12 +15,14 @@ public final class ClientModel {
     private final OrdersViewModel orders;
     private final UsageViewModel usage;
     private final PredictorViewModel predictor;
+    private final CapacityViewModel capacity;
 
     public ClientModel(Supplier<StackConfig> stackConfigs, SettingsStore settings) {
         this.connection = new ConnectionViewModel(new StackRunner(stackConfigs), settings, executor);
         this.orders = new OrdersViewModel(connection.gateway(), executor);
         this.usage = new UsageViewModel(connection.gateway(), executor);
         this.predictor = new PredictorViewModel(connection.gateway(), executor);
+        this.capacity = new CapacityViewModel(connection.gateway(), executor);
     }
 
     public ConnectionViewModel connection() {
@@ -39,12 +41,20 @@ public final class ClientModel {
         return predictor;
     }
 
+    public CapacityViewModel capacity() {
+        return capacity;
+    }
+
     /** Stops the live streams, closes the connection and stops a stack the window started; blocks. */
     public void shutdown() {
         if (Platform.isFxApplicationThread()) {
             usage.stop();
+            capacity.stop();
         } else {
-            Platform.runLater(usage::stop);
+            Platform.runLater(() -> {
+                usage.stop();
+                capacity.stop();
+            });
         }
         connection.shutdown();
         executor.shutdownNow();

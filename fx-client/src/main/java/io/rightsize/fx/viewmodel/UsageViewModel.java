@@ -140,7 +140,7 @@ public final class UsageViewModel {
         StringBuilder text = new StringBuilder("stored in PostgreSQL (" + samples + " samples), avg/p95/max:");
         String separator = " ";
         for (TaskResourceStats s : stats) {
-            Optional<Metric> metric = Metric.of(s.getResource());
+            Optional<Metric> metric = Metric.of(s.getResourceValue());
             if (metric.isPresent()) {
                 Metric m = metric.get();
                 text.append(String.format(Locale.ROOT, "%s%s %.0f/%.0f/%.0f %s", separator, m.label(),
@@ -161,7 +161,7 @@ public final class UsageViewModel {
         boolean changed = false;
         for (UsageSample sample = inbox.poll(); sample != null; sample = inbox.poll()) {
             UsageSample s = sample;
-            Metric.of(s.getResource()).ifPresent(metric -> add(s, metric));
+            Metric.of(s.getResourceValue()).ifPresent(metric -> add(s, metric));
             changed = true;
         }
         if (changed) {
