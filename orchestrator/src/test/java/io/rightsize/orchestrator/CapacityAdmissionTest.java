@@ -20,11 +20,19 @@ import io.rightsize.api.v1.TaskState;
 import io.rightsize.client.mapping.TimestampMapper;
 import io.rightsize.devstack.testing.KafkaTestResource;
 import io.rightsize.devstack.testing.PostgresTestResource;
+import io.rightsize.orchestrator.cgroup.CgroupV1Tasks;
+import io.rightsize.orchestrator.cgroup.CgroupV2Tasks;
+import io.rightsize.orchestrator.cgroup.Enforcement;
+import io.rightsize.orchestrator.cgroup.Enforcements;
+import io.rightsize.orchestrator.cgroup.TaskCgroups;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +47,24 @@ import org.junit.jupiter.api.Test;
 class CapacityAdmissionTest extends OrderServiceClientTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    Enforcements enforcements;
+
+    /** Under cgroup enforcement the capacity is also the limit of the task cgroups' parent, as kubepods is a node's. */
+    @Test
+    void theTaskCgroupsParentIsLimitedToTheCapacity() throws IOException {
+        Assumptions.assumeTrue(enforcements.current().kind() == Enforcement.Kind.CGROUPS, "cgroups cannot be written");
+        TaskCgroups tasks = enforcements.current().cgroups().orElseThrow();
+        if (tasks instanceof CgroupV1Tasks v1) {
+            assertEquals(4L << 30, Long.parseLong(Files.readString(v1.memory().resolve("memory.limit_in_bytes"))
+                    .strip()));
+            assertEquals(100_000, Long.parseLong(Files.readString(v1.cpu().resolve("cpu.cfs_quota_us")).strip()));
+        } else if (tasks instanceof CgroupV2Tasks v2) {
+            assertEquals(Long.toString(4L << 30), Files.readString(v2.parent().resolve("memory.max")).strip());
+            assertEquals("100000 100000", Files.readString(v2.parent().resolve("cpu.max")).strip());
+        }
+    }
 
     @Test
     void aTaskThatDoesNotFitWaitsWithItsReasonUntilTheRunningOneEnds() throws Exception {

@@ -48,15 +48,17 @@ public final class Experiment {
         GeneratedOrders.write(measuredDir, plan.orders(), plan.seed(), images);
         List<Path> training = plan.trainingOrders() == 0 ? List.of() : files(trainingDir);
         List<Path> measured = files(measuredDir);
-        double perArm = ARM_OVERHEAD_SECONDS + (plan.orders() + plan.trainingOrders()) * CORE_SECONDS_PER_ORDER
-                / (plan.capacity().cpuMillicores() / 1000.0);
+        double cores = plan.capacity().cpuMillicores() / 1000.0;
+        double estimate = plan.arms().stream().mapToDouble(a -> ARM_OVERHEAD_SECONDS
+                + ordersOf(a) * CORE_SECONDS_PER_ORDER / cores).sum();
         out.printf(Locale.ROOT, "experiment: %d arms (%s), %d measured orders (seed %d) after %d training orders,"
-                        + " capacity %s; about %.0f min in all (%.0f per arm)%n", plan.arms().size(),
+                        + " capacity %s; about %.0f min in all%n", plan.arms().size(),
                 String.join(", ", plan.arms().stream().map(Arm::name).toList()), plan.orders(), plan.seed(),
-                plan.trainingOrders(), plan.capacity(), perArm * plan.arms().size() / 60, perArm / 60);
+                plan.trainingOrders(), plan.capacity(), estimate / 60);
         List<ArmRecord> records = new ArrayList<>();
         List<ArmResult> results = new ArrayList<>();
         long started = System.nanoTime();
+        double ordersRun = 0;
         for (int i = 0; i < plan.arms().size(); i++) {
             Arm arm = plan.arms().get(i);
             String prefix = String.format("  [arm %d/%d %s] ", i + 1, plan.arms().size(), arm.name());
@@ -67,12 +69,15 @@ public final class Experiment {
             records.add(record);
             ArmResult result = ArmMetrics.of(record);
             results.add(result);
+            // The arms so far tell how long an order takes here, stack starts included.
             double elapsed = (System.nanoTime() - started) / 1e9;
-            int left = plan.arms().size() - i - 1;
+            ordersRun += ordersOf(arm);
+            double left = plan.arms().subList(i + 1, plan.arms().size()).stream().mapToDouble(this::ordersOf).sum()
+                    * elapsed / ordersRun;
             out.printf(Locale.ROOT, "%sdone: makespan %.0f s, memory utilisation %.2f, %d OOM kills, %d failed"
                             + " orders%s%n", prefix, result.makespanSeconds(), result.memoryUtilisation(),
-                    result.oomKills(), result.failedOrders(), left == 0 ? ""
-                            : String.format(Locale.ROOT, "; about %.0f min left", elapsed / (i + 1) * left / 60));
+                    result.oomKills(), result.failedOrders(), i + 1 == plan.arms().size() ? ""
+                            : String.format(Locale.ROOT, "; about %.0f min left", left / 60));
         }
         Files.createDirectories(outDir);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -86,6 +91,11 @@ public final class Experiment {
                 .writeValueAsString(json));
         ExperimentChart.write(records, plan.capacity(), outDir.resolve("memory.png"));
         return results;
+    }
+
+    /** The orders an arm runs: the measured ones, and the training ones when it learns. */
+    private double ordersOf(Arm arm) {
+        return plan.orders() + (arm.learns() ? plan.trainingOrders() : 0);
     }
 
     private static List<Path> files(Path dir) throws IOException {

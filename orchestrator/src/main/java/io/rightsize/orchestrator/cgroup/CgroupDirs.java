@@ -67,6 +67,36 @@ final class CgroupDirs {
         }
     }
 
+    /**
+     * In the {@code group} of every orchestrator's parent, removes the parents of orchestrators no longer running,
+     * with their empty task cgroups; a parent with a process left in it stays.
+     */
+    static void removeGoneParents(Path group) {
+        if (!Files.isDirectory(group)) {
+            return;
+        }
+        try (DirectoryStream<Path> parents = Files.newDirectoryStream(group, Files::isDirectory)) {
+            for (Path parent : parents) {
+                String name = parent.getFileName().toString();
+                if (!name.startsWith(TaskCgroups.PARENT_PREFIX)) {
+                    continue;
+                }
+                long owner;
+                try {
+                    owner = Long.parseLong(name.substring(TaskCgroups.PARENT_PREFIX.length()));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (gone(owner)) {
+                    removeLeftovers(parent, owner);
+                    removeIfEmpty(parent);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debugf("cannot list %s: %s", group, CgroupFiles.why(e));
+        }
+    }
+
     /** Removes {@code dir} if it has no child cgroup and no process (another orchestrator may still use it). */
     static void removeIfEmpty(Path dir) {
         try {

@@ -13,15 +13,16 @@ import java.util.OptionalDouble;
 /**
  * cgroup v1: a parent in each hierarchy the limits need, memory and cpu, and cpuacct for CPU time where it is a
  * hierarchy of its own (often it is mounted with cpu). v1 has no rule against processes beside child cgroups, so the
- * parents go right under the orchestrator's own cgroups, whatever else they hold.
+ * group goes right under the orchestrator's own cgroups, whatever else they hold.
  */
 public record CgroupV1Tasks(Path memory, Path cpu, Optional<Path> cpuacct, long selfPid, Optional<Capacity> capacity)
         implements TaskCgroups {
 
     static CgroupV1Tasks setUp(Path ownMemory, Path ownCpu, Optional<Path> ownCpuacct, long selfPid,
                                Optional<Capacity> capacity) throws IOException {
-        CgroupV1Tasks tasks = new CgroupV1Tasks(ownMemory.resolve(PARENT), ownCpu.resolve(PARENT),
-                ownCpuacct.map(d -> d.resolve(PARENT)), selfPid, capacity);
+        CgroupV1Tasks tasks = new CgroupV1Tasks(TaskCgroups.parentUnder(ownMemory, selfPid),
+                TaskCgroups.parentUnder(ownCpu, selfPid), ownCpuacct.map(d -> TaskCgroups.parentUnder(d, selfPid)),
+                selfPid, capacity);
         tasks.makeParents();
         tasks.limitParents();
         return tasks;

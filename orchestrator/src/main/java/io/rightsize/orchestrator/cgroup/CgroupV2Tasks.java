@@ -46,7 +46,7 @@ public record CgroupV2Tasks(Path parent, long selfPid, Optional<Capacity> capaci
             }
             CgroupFiles.write(own.resolve("cgroup.subtree_control"), ENABLE);
         }
-        CgroupV2Tasks tasks = new CgroupV2Tasks(own.resolve(PARENT), selfPid, capacity);
+        CgroupV2Tasks tasks = new CgroupV2Tasks(TaskCgroups.parentUnder(own, selfPid), selfPid, capacity);
         tasks.makeParents();
         tasks.limitParents();
         return tasks;
@@ -96,9 +96,12 @@ public record CgroupV2Tasks(Path parent, long selfPid, Optional<Capacity> capaci
 
     @Override
     public void makeParents() throws IOException {
-        Files.createDirectories(parent);
-        if (!CgroupFiles.words(parent.resolve("cgroup.subtree_control")).containsAll(CONTROLLERS)) {
-            CgroupFiles.write(parent.resolve("cgroup.subtree_control"), ENABLE);
+        // Each level hands the memory and cpu controllers down: the group to the parents, the parent to the tasks.
+        for (Path dir : List.of(parent.getParent(), parent)) {
+            Files.createDirectories(dir);
+            if (!CgroupFiles.words(dir.resolve("cgroup.subtree_control")).containsAll(CONTROLLERS)) {
+                CgroupFiles.write(dir.resolve("cgroup.subtree_control"), ENABLE);
+            }
         }
     }
 

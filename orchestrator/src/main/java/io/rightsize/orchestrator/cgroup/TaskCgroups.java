@@ -11,13 +11,17 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The place every local task's cgroup is made in: {@code <own cgroup>/rightsize-tasks} in each hierarchy, the one
- * parent that carries the task capacity for all tasks together, as the kubelet's {@code kubepods} does.
+ * The place every local task's cgroup is made in: {@code <own cgroup>/rightsize-tasks/orchestrator-<pid>} in each
+ * hierarchy, the parent that carries this orchestrator's task capacity for all its tasks together, as the kubelet's
+ * {@code kubepods} does for a node's pods. Each orchestrator has its own, so two on one machine (a stack and an
+ * experiment, or tests) never write each other's capacity.
  */
 public sealed interface TaskCgroups permits CgroupV1Tasks, CgroupV2Tasks {
 
-    /** The parent's name under the orchestrator's own cgroup. */
-    String PARENT = "rightsize-tasks";
+    /** The group of every orchestrator's parent, under the orchestrator's own cgroup. */
+    String GROUP = "rightsize-tasks";
+    /** Each orchestrator's parent in the group is this, then its pid. */
+    String PARENT_PREFIX = "orchestrator-";
     /** The CFS period: a CPU limit of m millicores is a quota of m × 100 µs in each 100 ms. */
     long PERIOD_MICROS = 100_000;
     /** The kernel refuses a quota under 1 ms. */
@@ -107,19 +111,26 @@ public sealed interface TaskCgroups permits CgroupV1Tasks, CgroupV2Tasks {
     /** The orchestrator's pid, in every task cgroup's name. */
     long selfPid();
 
-    /** Removes empty task cgroups left by this orchestrator or by one no longer running. */
+    /** Removes empty task cgroups left by this orchestrator, and the parents left by orchestrators no longer running. */
     default void removeLeftovers() {
         for (Path parent : parents()) {
             CgroupDirs.removeLeftovers(parent, selfPid());
+            CgroupDirs.removeGoneParents(parent.getParent());
         }
     }
 
-    /** At the orchestrator's stop: its leftovers, then each parent if no other orchestrator still uses it. */
+    /** At the orchestrator's stop: its leftovers and its parents, then the group if no other orchestrator uses it. */
     default void close() {
         removeLeftovers();
         for (Path parent : parents()) {
             CgroupDirs.removeIfEmpty(parent);
+            CgroupDirs.removeIfEmpty(parent.getParent());
         }
+    }
+
+    /** This orchestrator's parent under {@code own}, one hierarchy's own cgroup. */
+    static Path parentUnder(Path own, long selfPid) {
+        return own.resolve(GROUP).resolve(PARENT_PREFIX + selfPid);
     }
 
     /** The CFS quota of a CPU limit, in microseconds per {@link #PERIOD_MICROS}. */

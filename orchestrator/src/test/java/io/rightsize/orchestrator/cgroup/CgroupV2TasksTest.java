@@ -1,5 +1,6 @@
 package io.rightsize.orchestrator.cgroup;
 
+import io.rightsize.allocation.policy.Capacity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,25 @@ class CgroupV2TasksTest {
 
         assertEquals(List.of("4242"), lines(own.resolve("rightsize-orchestrator/cgroup.procs")));
         assertEquals(List.of("+memory +cpu"), lines(own.resolve("cgroup.subtree_control")));
-        assertEquals(List.of(own.resolve("rightsize-tasks")), tasks.parents());
+        assertEquals(List.of(own.resolve("rightsize-tasks/orchestrator-4242")), tasks.parents());
         assertEquals(List.of("+memory +cpu"), lines(own.resolve("rightsize-tasks/cgroup.subtree_control")));
+        assertEquals(List.of("+memory +cpu"), lines(own.resolve("rightsize-tasks/orchestrator-4242/"
+                + "cgroup.subtree_control")));
+    }
+
+    @Test
+    void theCapacityLimitsThisOrchestratorsParentOnly() throws Exception {
+        cgroup(own, "cpu memory", "cpu memory");
+
+        CgroupV2Tasks tasks = CgroupV2Tasks.setUp(own, PID, Optional.of(new Capacity(1500, 3L << 30)));
+        TaskCgroup task = tasks.create(new TaskCgroupName(7, 1, PID), 256 * MIB, 4000);
+
+        Path parent = own.resolve("rightsize-tasks/orchestrator-4242");
+        assertEquals(List.of(Long.toString(3L << 30)), lines(parent.resolve("memory.max")));
+        assertEquals(List.of("150000 100000"), lines(parent.resolve("cpu.max")));
+        assertFalse(Files.exists(own.resolve("rightsize-tasks/memory.max")), "the group stays unlimited");
+        assertEquals(List.of("150000 100000"), lines(task.dirs().get(0).resolve("cpu.max")),
+                "a task's CPU limit no higher than its parent's");
     }
 
     @Test
@@ -69,7 +88,7 @@ class CgroupV2TasksTest {
 
         assertFalse(Files.exists(own.resolve("rightsize-orchestrator")));
         assertEquals(List.of("cpu memory"), lines(own.resolve("cgroup.subtree_control")));
-        assertTrue(Files.isDirectory(own.resolve("rightsize-tasks")));
+        assertTrue(Files.isDirectory(own.resolve("rightsize-tasks/orchestrator-4242")));
     }
 
     @Test
@@ -89,7 +108,7 @@ class CgroupV2TasksTest {
 
         TaskCgroup task = tasks.create(new TaskCgroupName(7, 2, PID), 256 * MIB, 200);
 
-        Path dir = own.resolve("rightsize-tasks/task-7-2-4242");
+        Path dir = own.resolve("rightsize-tasks/orchestrator-4242/task-7-2-4242");
         assertEquals(List.of(dir), task.dirs());
         assertEquals(List.of(dir.resolve("cgroup.procs")), task.procsFiles());
         assertEquals(List.of("268435456"), lines(dir.resolve("memory.max")));

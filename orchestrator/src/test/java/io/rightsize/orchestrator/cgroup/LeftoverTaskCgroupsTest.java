@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +26,12 @@ class LeftoverTaskCgroupsTest {
         assumeTrue(enforcement.kind() == Enforcement.Kind.CGROUPS, "no task cgroups here: " + enforcement.detail());
         TaskCgroups tasks = enforcement.cgroups().orElseThrow();
         TaskCgroup ours = tasks.create(new TaskCgroupName(910_001, 1, self), 64 * MIB, 100);
-        TaskCgroup orphaned = tasks.create(new TaskCgroupName(910_002, 1, stoppedPid()), 64 * MIB, 100);
-        // pid 1 runs as long as the machine does: an orchestrator still running, sharing the parent.
-        TaskCgroup othersLive = tasks.create(new TaskCgroupName(910_003, 1, 1), 64 * MIB, 100);
+        long stopped = stoppedPid();
+        TaskCgroups stoppedOnes = TaskCgroups.under(OwnCgroups.ofThisProcess(), stopped, Optional.empty());
+        TaskCgroup orphaned = stoppedOnes.create(new TaskCgroupName(910_002, 1, stopped), 64 * MIB, 100);
+        // pid 1 runs as long as the machine does: an orchestrator still running, sharing the group.
+        TaskCgroups livingOnes = TaskCgroups.under(OwnCgroups.ofThisProcess(), 1, Optional.empty());
+        TaskCgroup othersLive = livingOnes.create(new TaskCgroupName(910_003, 1, 1), 64 * MIB, 100);
         try {
             tasks.close();
 
@@ -37,14 +41,21 @@ class LeftoverTaskCgroupsTest {
             for (Path dir : orphaned.dirs()) {
                 assertFalse(Files.exists(dir), dir.toString());
             }
+            for (Path parent : stoppedOnes.parents()) {
+                assertFalse(Files.exists(parent), "the stopped orchestrator's parent: " + parent);
+            }
             for (Path dir : othersLive.dirs()) {
                 assertTrue(Files.isDirectory(dir), dir.toString());
             }
             for (Path parent : tasks.parents()) {
-                assertTrue(Files.isDirectory(parent), "still holding another's cgroup: " + parent);
+                assertFalse(Files.exists(parent), "this orchestrator's own parent: " + parent);
+                assertTrue(Files.isDirectory(parent.getParent()), "the group still holds another's: " + parent);
             }
         } finally {
             othersLive.remove();
+            for (Path parent : livingOnes.parents()) {
+                Files.deleteIfExists(parent);
+            }
             tasks.close();
         }
     }

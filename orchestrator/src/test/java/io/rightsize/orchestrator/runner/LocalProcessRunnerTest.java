@@ -137,7 +137,8 @@ class LocalProcessRunnerTest {
             String own = hierarchy.getValue();
             String theirs = its.get(hierarchy.getKey());
             if (!theirs.equals(own)) {
-                String parent = (own.endsWith("/") ? own : own + "/") + TaskCgroups.PARENT + "/task-";
+                String parent = (own.endsWith("/") ? own : own + "/") + TaskCgroups.GROUP + "/"
+                        + TaskCgroups.PARENT_PREFIX + ProcessHandle.current().pid() + "/task-";
                 assertTrue(theirs.startsWith(parent), hierarchy.getKey() + ": " + theirs + " is not under " + parent);
                 moved++;
             }
@@ -147,8 +148,9 @@ class LocalProcessRunnerTest {
         List<Path> ownDirs = own.v1().isEmpty() ? List.of(own.v2().orElseThrow())
                 : own.v1().values().stream().distinct().toList();
         for (Path parent : enforcement.cgroups().orElseThrow().parents()) {
-            assertTrue(ownDirs.contains(parent.getParent()), parent + " is not right under one of " + ownDirs);
-            assertEquals(TaskCgroups.PARENT, parent.getFileName().toString());
+            assertTrue(ownDirs.contains(parent.getParent().getParent()), parent + " is not in a group right under one"
+                    + " of " + ownDirs);
+            assertEquals(TaskCgroups.GROUP, parent.getParent().getFileName().toString());
         }
         assertGone(task);
     }
