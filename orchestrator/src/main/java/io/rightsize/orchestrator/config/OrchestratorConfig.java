@@ -116,5 +116,12 @@ public interface OrchestratorConfig {
         /** How long a start waits for the pod to get a node, so the STARTED event names the node it runs on. */
         @WithDefault("30s")
         Duration placementWait();
+
+        /**
+         * How long a task's pod may stay unschedulable (the cluster is full until tasks end or an autoscaler adds a
+         * node) before the task fails with the scheduler's message; meanwhile the task is WAITING with it.
+         */
+        @WithDefault("15m")
+        Duration pendingDeadline();
     }
 }

@@ -324,6 +324,10 @@ public class OrderExecutor {
                 allocation, inputPixels);
         updateTask(execution, started, "task started");
         metrics.taskStarted(task.service());
+        // A pod the cluster cannot place yet is WAITING with the scheduler's message, RUNNING again once placed.
+        running.onPending(pending -> updateTask(execution,
+                pending.map(why -> started.waiting(why, allocation, inputPixels)).orElse(started),
+                pending.map(why -> "task waiting: " + why).orElse("task placed")));
         LOG.infof("order %s task %d %s started%s: pid %d, cpu %d-%dm, memory %d-%d MiB (%s)", orderId,
                 task.position(), task.service(), task.attempts() > 1 ? " (attempt " + task.attempts() + ")" : "",
                 running.pid(), allocation.cpuRequestMillicores(), allocation.cpuLimitMillicores(),

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * How a task Job ended, read from the Job and its pod. {@code stuck} means the pod can never run (its image cannot
- * be pulled, no node fits it) although Kubernetes would keep it waiting: the runner deletes such a Job itself.
+ * be pulled) although Kubernetes would keep it waiting: the runner deletes such a Job itself. An unschedulable pod
+ * is no end: it waits for capacity ({@link #unschedulable}).
  */
 record JobOutcome(TaskExit exit, boolean stuck) {
 
@@ -54,11 +55,23 @@ record JobOutcome(TaskExit exit, boolean stuck) {
                         + " cannot be pulled (" + waiting.getReason() + ")" + detail(waiting.getMessage())), true));
             }
         }
-        for (PodCondition condition : orEmpty(pod.getStatus().getConditions())) {
-            if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())
-                    && "Unschedulable".equals(condition.getReason())) {
-                return Optional.of(new JobOutcome(TaskExit.ended(NO_EXIT_CODE,
-                        "unschedulable: no node can run the pod" + detail(condition.getMessage())), true));
+        return Optional.empty();
+    }
+
+    /**
+     * The scheduler's message while no node can run the pod yet ({@code PodScheduled=False, Unschedulable}): not an
+     * end, since capacity frees up or an autoscaler adds a node; empty once a pod is placed or none is pending so.
+     */
+    static Optional<String> unschedulable(Collection<Pod> pods) {
+        for (Pod pod : pods) {
+            if (pod.getStatus() == null || (pod.getSpec() != null && pod.getSpec().getNodeName() != null)) {
+                continue;
+            }
+            for (PodCondition condition : orEmpty(pod.getStatus().getConditions())) {
+                if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())
+                        && "Unschedulable".equals(condition.getReason())) {
+                    return Optional.of("unschedulable: no node can run the pod yet" + detail(condition.getMessage()));
+                }
             }
         }
         return Optional.empty();

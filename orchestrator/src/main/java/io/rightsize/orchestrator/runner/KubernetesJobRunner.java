@@ -45,7 +45,8 @@ public class KubernetesJobRunner implements TaskRunner {
                     + e.getMessage(), e);
         }
         LOG.debugf("created Job %s/%s for order %s task %d", namespace, name, launch.orderId(), launch.taskId());
-        KubernetesTask task = new KubernetesTask(client, namespace, name, launch.allocation().memoryLimitBytes());
+        KubernetesTask task = new KubernetesTask(client, namespace, name, launch.allocation().memoryLimitBytes(),
+                config.pendingDeadline());
         task.follow(config.placementWait());
         return task;
     }

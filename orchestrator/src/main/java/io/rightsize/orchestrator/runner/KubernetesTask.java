@@ -8,8 +8,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -36,19 +38,29 @@ final class KubernetesTask implements RunningTask {
     private volatile Job job;
     private volatile boolean jobSeen;
     private volatile boolean cancelled;
+    private final Duration pendingDeadline;
+    /** When a pod was first seen unschedulable, while it still is; null otherwise. */
+    private Instant unschedulableSince;
+    private Optional<String> pending = Optional.empty();
+    private Consumer<Optional<String>> pendingListener = p -> { };
     private SharedIndexInformer<Job> jobInformer;
     private SharedIndexInformer<Pod> podInformer;
 
-    KubernetesTask(KubernetesClient client, String namespace, String jobName, long memoryLimitBytes) {
+    KubernetesTask(KubernetesClient client, String namespace, String jobName, long memoryLimitBytes,
+                   Duration pendingDeadline) {
         this.client = client;
         this.namespace = namespace;
         this.jobName = jobName;
         this.memoryLimitBytes = memoryLimitBytes;
+        this.pendingDeadline = pendingDeadline;
         // Not on the informer's own thread, which is the one that completes the exit.
         exit.whenCompleteAsync((e, t) -> stopFollowing());
     }
 
-    /** Starts the informers and waits up to {@code placementWait} for the pod to be placed on a node. */
+    /**
+     * Starts the informers and waits up to {@code placementWait} for the pod to be placed on a node, or to be found
+     * unschedulable (then the task is pending, and the wait would tell nothing more).
+     */
     void follow(Duration placementWait) {
         jobInformer = client.batch().v1().jobs().inNamespace(namespace).withName(jobName)
                 .inform(handler(j -> {
@@ -100,6 +112,9 @@ final class KubernetesTask implements RunningTask {
         if (pods.values().stream().anyMatch(p -> p.getSpec() != null && p.getSpec().getNodeName() != null)) {
             placed.complete(null);
         }
+        if (checkPending()) {
+            return;
+        }
         JobOutcome.of(job, List.copyOf(pods.values()), memoryLimitBytes).ifPresentOrElse(outcome -> {
             if (outcome.stuck()) {
                 delete();
@@ -111,6 +126,45 @@ final class KubernetesTask implements RunningTask {
                         : TaskExit.ended(JobOutcome.NO_EXIT_CODE, "Job " + jobName + " was deleted before it ended"));
             }
         });
+    }
+
+    /**
+     * Follows an unschedulable pod: tells the listener the scheduler's message (and when it is placed after all),
+     * and fails the task once it has waited the pending deadline. True when the task ended here.
+     */
+    private boolean checkPending() {
+        Optional<String> now = JobOutcome.unschedulable(pods.values());
+        if (now.isPresent()) {
+            placed.complete(null);
+            if (unschedulableSince == null) {
+                unschedulableSince = Instant.now();
+                // Nothing may change while the pod waits: look again at the deadline.
+                CompletableFuture.runAsync(this::check, CompletableFuture.delayedExecutor(
+                        pendingDeadline.toMillis() + 10, TimeUnit.MILLISECONDS));
+            }
+            if (!Instant.now().isBefore(unschedulableSince.plus(pendingDeadline))) {
+                delete();
+                finish(TaskExit.ended(JobOutcome.NO_EXIT_CODE, "still unschedulable after "
+                        + pendingDeadline.toSeconds() + " s (rightsize.orchestrator.kubernetes.pending-deadline): "
+                        + now.get().replaceFirst("^unschedulable: no node can run the pod yet: ?", "")));
+                return true;
+            }
+        } else {
+            unschedulableSince = null;
+        }
+        if (!now.equals(pending)) {
+            pending = now;
+            pendingListener.accept(now);
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized void onPending(Consumer<Optional<String>> listener) {
+        pendingListener = listener;
+        if (pending.isPresent() && !exit.isDone()) {
+            listener.accept(pending);
+        }
     }
 
     private void finish(TaskExit taskExit) {

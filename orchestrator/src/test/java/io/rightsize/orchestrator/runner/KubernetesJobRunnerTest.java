@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,21 +145,54 @@ class KubernetesJobRunnerTest {
     }
 
     @Test
-    void unschedulablePodFailsTheTask() throws Exception {
-        RunningTask task = runner.start(LAUNCH);
+    void anUnschedulablePodWaitsWithTheSchedulersMessageThenFailsAtTheDeadline() throws Exception {
+        KubernetesJobRunner patient = new KubernetesJobRunner(client, new Settings(Duration.ZERO,
+                Duration.ofSeconds(2)));
+        RunningTask task = patient.start(LAUNCH);
+        List<Optional<String>> heard = new CopyOnWriteArrayList<>();
+        task.onPending(heard::add);
 
-        Job job = onlyJob();
-        Pod pod = client.pods().inNamespace(NAMESPACE).resource(pod(job)).create();
+        unschedulable(client.pods().inNamespace(NAMESPACE).resource(pod(onlyJob())).create());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+        assertEquals(Optional.of("unschedulable: no node can run the pod yet: 0/3 nodes are available: 3 Insufficient"
+                + " memory."), heard.get(0));
+        assertFalse(task.exit().isDone(), "pending is not failed");
+        TaskExit exit = task.exit().get(10, TimeUnit.SECONDS);
+        assertEquals("still unschedulable after 2 s (rightsize.orchestrator.kubernetes.pending-deadline): 0/3 nodes"
+                + " are available: 3 Insufficient memory.", exit.reason());
+        assertFalse(exit.succeeded());
+        await().atMost(Duration.ofSeconds(10)).until(() -> jobs().isEmpty());
+    }
+
+    @Test
+    void aPendingPodThatGetsANodeRunsToItsEnd() throws Exception {
+        RunningTask task = runner.start(LAUNCH);
+        List<Optional<String>> heard = new CopyOnWriteArrayList<>();
+        task.onPending(heard::add);
+        Pod pod = client.pods().inNamespace(NAMESPACE).resource(pod(onlyJob())).create();
+        unschedulable(pod);
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 1);
+
+        // An autoscaler added a node: the scheduler places the pod and it runs.
+        client.pods().inNamespace(NAMESPACE).withName(pod.getMetadata().getName()).edit(p -> new PodBuilder(p)
+                .editSpec().withNodeName("node-new").endSpec().build());
+        client.pods().inNamespace(NAMESPACE).withName(pod.getMetadata().getName()).editStatus(p -> new PodBuilder(p)
+                .withNewStatus().withPhase("Succeeded").withContainerStatuses(new ContainerStatusBuilder()
+                        .withName("task").withNewState().withNewTerminated().withExitCode(0).endTerminated()
+                        .endState().build()).endStatus().build());
+
+        TaskExit exit = task.exit().get(10, TimeUnit.SECONDS);
+        assertTrue(exit.succeeded(), exit.reason());
+        assertEquals(Optional.empty(), heard.get(heard.size() - 1), "placed after all: no longer waiting");
+    }
+
+    private void unschedulable(Pod pod) {
         client.pods().inNamespace(NAMESPACE).resource(pod).editStatus(p -> new PodBuilder(p).withNewStatus()
                 .withPhase("Pending").withConditions(new PodConditionBuilder().withType("PodScheduled")
                         .withStatus("False").withReason("Unschedulable")
                         .withMessage("0/3 nodes are available: 3 Insufficient memory.").build())
                 .endStatus().build());
-
-        TaskExit exit = task.exit().get(10, TimeUnit.SECONDS);
-        assertEquals("unschedulable: no node can run the pod: 0/3 nodes are available: 3 Insufficient memory.",
-                exit.reason());
-        assertFalse(exit.succeeded());
     }
 
     @Test
@@ -250,7 +284,13 @@ class KubernetesJobRunnerTest {
     }
 
     /** The runner's settings as the kubernetes base's ConfigMap gives them. */
-    private record Settings(Duration placementWait) implements OrchestratorConfig.Kubernetes {
+    private record Settings(Duration placementWait, Duration pendingDeadline)
+            implements OrchestratorConfig.Kubernetes {
+
+        Settings(Duration placementWait) {
+            this(placementWait, Duration.ofMinutes(15));
+        }
+
         @Override
         public String taskImage() {
             return "registry.example/rightsize-tasks:1";
