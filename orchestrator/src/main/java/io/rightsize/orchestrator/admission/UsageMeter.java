@@ -10,13 +10,15 @@ import org.jboss.logging.Logger;
 
 /**
  * What the running tasks use now, from their cgroups' parent: memory as read, CPU as the rate since the previous
- * reading (so the first reading after a quiet spell covers that spell, as {@code kubectl top} averages its window).
+ * reading (so a reading after a quiet spell covers that spell, as {@code kubectl top} averages its window; the very
+ * first over a short window of its own).
  * Empty when limits are emulated: there is no parent to read.
  */
 @ApplicationScoped
 public class UsageMeter {
 
     private static final Logger LOG = Logger.getLogger(UsageMeter.class);
+    private static final long FIRST_WINDOW_MILLIS = 200;
 
     private final Optional<TaskCgroups> cgroups;
     private long lastNanos;
@@ -35,6 +37,16 @@ public class UsageMeter {
         ParentUsage now;
         try {
             now = cgroups.get().usedNow();
+            if (lastCpuSeconds < 0 && now.cpuSeconds().isPresent()) {
+                // The first reading has no earlier one to make a rate with: take one a moment later.
+                lastCpuSeconds = now.cpuSeconds().getAsDouble();
+                lastNanos = System.nanoTime();
+                Thread.sleep(FIRST_WINDOW_MILLIS);
+                now = cgroups.get().usedNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         } catch (IOException e) {
             // The parent is gone between tasks when a sharing orchestrator stopped: nothing runs in it.
             LOG.debugf("cannot read the task cgroups' usage: %s", e.getMessage());
