@@ -73,6 +73,22 @@ class CommandsTest {
             Result model = run("model", "--json");
             assertEquals(0, model.code, model.err);
             assertTrue(Json.mapper().readTree(model.out).has("recommenders"), model.out);
+            JsonNode capacity = Json.mapper().readTree(run("status", "--capacity", "--json").out);
+            assertTrue(capacity.path("cpuMillicores").asLong() > 0, capacity.toString());
+            assertEquals(0, capacity.path("waitingTasks").asInt(), capacity.toString());
+            assertTrue(run("status").out.startsWith("capacity "), "the capacity line heads the order list");
+
+            // recommend -o: the predictor's answer in Kubernetes quantities, for scripts and kustomize.
+            Result recommended = run("recommend", order.toString(), "-o", "yaml");
+            assertEquals(0, recommended.code, recommended.err);
+            assertTrue(recommended.out.matches("(?s)recommender: \\S+\ntasks:\n- position: 0\n  service: sobel\n"
+                    + "  requests:\n    cpu: \\d+m?\n    memory: \\d+[MG]i\n.*"), recommended.out);
+            Result patch = run("recommend", order.toString(), "-o", "patch");
+            assertTrue(patch.out.contains("kind: Deployment") && patch.out.contains("- name: sobel"), patch.out);
+            Result unknown = run("recommend", order.toString(), "-o", "xml");
+            assertEquals(2, unknown.code);
+            assertTrue(unknown.err.contains("table, json, yaml, csv, patch") || unknown.err.contains("TABLE"),
+                    unknown.err);
         } finally {
             Files.deleteIfExists(order);
         }

@@ -52,6 +52,17 @@ public final class Quantity {
         return millicores % 1000 == 0 ? Long.toString(millicores / 1000) : millicores + "m";
     }
 
+    /** Bytes as a Kubernetes quantity: {@code 2Gi}, {@code 512Mi}, else {@code 1536Ki} or plain bytes. */
+    public static String memoryText(long bytes) {
+        for (String suffix : new String[] {"Ti", "Gi", "Mi", "Ki"}) {
+            long unit = MEMORY_SUFFIXES.get(suffix).longValueExact();
+            if (bytes != 0 && bytes % unit == 0) {
+                return bytes / unit + suffix;
+            }
+        }
+        return Long.toString(bytes);
+    }
+
     private static Matcher match(String text, String what, String examples) {
         Matcher m = FORM.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {

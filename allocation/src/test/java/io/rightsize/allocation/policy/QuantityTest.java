@@ -37,6 +37,15 @@ class QuantityTest {
     }
 
     @Test
+    void memoryTextUsesTheLargestBinaryUnitThatDividesIt() {
+        assertEquals("2Gi", Quantity.memoryText(2L << 30));
+        assertEquals("1536Mi", Quantity.memoryText(1536L << 20));
+        assertEquals("1025Ki", Quantity.memoryText(1025L << 10));
+        assertEquals("1000", Quantity.memoryText(1000));
+        assertEquals(1536L << 20, Quantity.memoryBytes(Quantity.memoryText(1536L << 20)));
+    }
+
+    @Test
     void cpuTextShowsWholeCoresPlainly() {
         assertEquals("2", Quantity.cpuText(2000));
         assertEquals("1500m", Quantity.cpuText(1500));

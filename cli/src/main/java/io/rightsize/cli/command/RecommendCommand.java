@@ -3,9 +3,10 @@ package io.rightsize.cli.command;
 import io.grpc.StatusRuntimeException;
 import io.rightsize.api.v1.RecommendRequest;
 import io.rightsize.api.v1.RecommendResponse;
-import io.rightsize.api.v1.TaskRecommendation;
 import io.rightsize.cli.client.EndpointOptions;
 import io.rightsize.cli.client.StackService;
+import io.rightsize.cli.report.RecommendationFormat;
+import io.rightsize.cli.report.Recommendations;
 import io.rightsize.client.RightsizeClient;
 import io.rightsize.client.mapping.TaskParamsMapper;
 import io.rightsize.common.order.ImageProbe;
@@ -16,7 +17,6 @@ import io.rightsize.common.order.OrderValidationException;
 import io.rightsize.common.order.TaskRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +32,11 @@ public class RecommendCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ORDER.json")
     Path file;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = {"table, json,"
+            + " yaml, csv, or patch: a strategic-merge patch per service (a Deployment and container of its name) for"
+            + " kustomize; requests and limits as Kubernetes quantities (default: ${DEFAULT-VALUE})."})
+    RecommendationFormat output;
 
     @Option(names = "--recommender", description = "One the predictor serves (./rightsize model lists them; default: the"
             + " predictor's).")
@@ -59,15 +64,7 @@ public class RecommendCommand implements Callable<Integer> {
         }
         try (RightsizeClient client = new RightsizeClient(endpointOptions.endpoints())) {
             RecommendResponse response = client.predictor().recommend(request.build());
-            System.out.println("recommender: " + response.getRecommender());
-            System.out.printf("%-3s %-10s %16s %22s  %s%n", "#", "service", "CPU m (req/lim)", "memory MiB (req/lim)",
-                    "basis");
-            for (TaskRecommendation task : response.getTasksList()) {
-                var a = task.getAllocation();
-                System.out.printf(Locale.ROOT, "%-3d %-10s %16s %22s  %s%n", task.getPosition(), task.getService(),
-                        a.getCpuRequestMillicores() + "/" + a.getCpuLimitMillicores(),
-                        (a.getMemoryRequestBytes() >> 20) + "/" + (a.getMemoryLimitBytes() >> 20), task.getBasis());
-            }
+            System.out.print(output.render(Recommendations.of(response)));
             return 0;
         } catch (StatusRuntimeException e) {
             System.err.println(StackService.PREDICTOR.explain(e, endpointOptions.endpoints()));

@@ -17,6 +17,7 @@ import io.rightsize.client.mapping.TaskParamsMapper;
 import io.rightsize.common.messaging.Resource;
 import io.rightsize.predictor.features.TaskParams;
 import io.rightsize.predictor.metrics.PredictorMetrics;
+import io.rightsize.predictor.metrics.RecommendationGauges;
 import io.rightsize.predictor.model.TrainingException;
 import io.rightsize.predictor.model.UsageModel;
 import io.rightsize.predictor.recommend.AllocationService;
@@ -46,13 +47,15 @@ public class PredictorGrpcService implements PredictorService {
     private final ModelHolder models;
     private final AllocationService allocations;
     private final PredictorMetrics metrics;
+    private final RecommendationGauges gauges;
 
     public PredictorGrpcService(TrainingService training, ModelHolder models, AllocationService allocations,
-                                PredictorMetrics metrics) {
+                                PredictorMetrics metrics, RecommendationGauges gauges) {
         this.training = training;
         this.models = models;
         this.allocations = allocations;
         this.metrics = metrics;
+        this.gauges = gauges;
     }
 
     @Override
@@ -182,6 +185,7 @@ public class PredictorGrpcService implements PredictorService {
             inputPixels.add(0L);
         }
         for (TaskAllocation task : allocations.recommend(services, inputPixels, params, recommender)) {
+            gauges.record(task.service(), task.allocation());
             response.addTasks(TaskRecommendation.newBuilder().setPosition(task.position()).setService(task.service())
                     .setExpectedSeconds(task.expectedSeconds()).setBasis(task.basis())
                     .setNeededMemoryBytes(task.neededMemoryBytes())

@@ -44,7 +44,10 @@ class MetricsTest {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("rightsize_recommend_seconds_count{status=\"OK\"}"))
                 .body(containsString("rightsize_recommend_seconds_count{status=\"INVALID_ARGUMENT\"}"))
-                .body(containsString("rightsize_model_loaded "));
+                .body(containsString("rightsize_model_loaded "))
+                // sobel has no history here: the default allocation, 500m / 2 cores, 256 MiB / 1 GiB.
+                .body(containsString("rightsize_recommendation{bound=\"request\",resource=\"cpu\",service=\"sobel\"} 0.5"))
+                .body(containsString("rightsize_recommendation{bound=\"limit\",resource=\"memory\",service=\"sobel\"} 1.073741824E9"));
     }
 
     @Test
