@@ -13,7 +13,7 @@
 #   --dry-run   print the commands without running them (needs neither docker/podman nor Maven)
 #
 # Names: rightsize/<svc>-jvm and rightsize/<svc>-native as in kubernetes/overlays/{dev,prod}, and rightsize/tasks,
-# the task image of rightsize.orchestrator.kubernetes.task-image (kubernetes/base/configmaps.yaml).
+# the task image of rightsize.orchestrator.kubernetes.task-image (kubernetes/base/app/configmaps.yaml).
 # Uses docker, or podman when docker is absent or its engine is not running. Exits 2 when a needed tool is missing.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -26,21 +26,26 @@ public final class Manifests {
     public static final Path ROOT = Path.of("..");
     public static final Path KUBERNETES = ROOT.resolve("kubernetes");
 
+    /** Every kind whose objects carry a pod template at {@code spec.template}. */
+    public static final Set<String> POD_TEMPLATE_KINDS = Set.of("Deployment", "DaemonSet", "StatefulSet", "Job");
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)");
+    // The volume types and seccomp profiles the restricted Pod Security Standard allows.
+    private static final Set<String> RESTRICTED_VOLUME_TYPES = Set.of("configMap", "csi", "downwardAPI", "emptyDir",
+            "ephemeral", "persistentVolumeClaim", "projected", "secret");
+    private static final Set<String> RESTRICTED_SECCOMP = Set.of("RuntimeDefault", "Localhost");
 
     private Manifests() {
     }
 
-    /** The base as raw files (no kubectl needed), an overlay as {@code kubectl kustomize} renders it. */
+    /**
+     * The base as raw files (no kubectl needed: its kustomizations' resources, directories followed, without what
+     * kustomize adds: namespaces and common labels), an overlay as {@code kubectl kustomize} renders it.
+     */
     public static List<JsonNode> documents(String kustomization) throws IOException, InterruptedException {
         if (kustomization.equals("base")) {
-            List<JsonNode> docs = new ArrayList<>();
-            Path base = KUBERNETES.resolve("base");
-            for (JsonNode file : read(Files.readString(base.resolve("kustomization.yaml"))).get(0).path("resources")) {
-                docs.addAll(read(Files.readString(base.resolve(file.asText()))));
-            }
-            return docs;
+            return raw(KUBERNETES.resolve("base"));
         }
         Process kubectl = new ProcessBuilder("kubectl", "kustomize", KUBERNETES.resolve(kustomization).toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -49,6 +54,16 @@ public final class Manifests {
             throw new IOException("kubectl kustomize " + kustomization + " failed");
         }
         return read(rendered);
+    }
+
+    private static List<JsonNode> raw(Path kustomization) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        for (JsonNode resource : read(Files.readString(kustomization.resolve("kustomization.yaml"))).get(0)
+                .path("resources")) {
+            Path path = kustomization.resolve(resource.asText());
+            docs.addAll(Files.isDirectory(path) ? raw(path) : read(Files.readString(path)));
+        }
+        return docs;
     }
 
     /** Overlays are rendered by kubectl; without it, tests check the raw base only. */
@@ -78,6 +93,85 @@ public final class Manifests {
 
     public static JsonNode podSpec(JsonNode workload) {
         return workload.at("/spec/template/spec");
+    }
+
+    /**
+     * The checks of the restricted Pod Security Standard (baseline's included) a pod spec fails, by the IDs Pod
+     * Security Admission reports ({@code hostNamespaces}, {@code hostPathVolumes}, {@code restrictedVolumes},
+     * {@code runAsNonRoot}...), plus {@code readOnlyRootFilesystem}, which is no Pod Security rule but ours. Empty
+     * for a pod the restricted level admits with a read-only root filesystem in every container.
+     */
+    public static Set<String> restrictedViolations(JsonNode pod) {
+        Set<String> failed = new TreeSet<>();
+        JsonNode podContext = pod.path("securityContext");
+        if (pod.path("hostNetwork").asBoolean() || pod.path("hostPID").asBoolean() || pod.path("hostIPC").asBoolean()) {
+            failed.add("hostNamespaces");
+        }
+        if (podContext.has("sysctls") && !podContext.path("sysctls").isEmpty()) {
+            failed.add("sysctls");
+        }
+        for (JsonNode volume : pod.path("volumes")) {
+            if (volume.has("hostPath")) {
+                failed.add("hostPathVolumes");
+            }
+            List<String> types = new ArrayList<>();
+            volume.fieldNames().forEachRemaining(types::add);
+            types.remove("name");
+            if (!RESTRICTED_VOLUME_TYPES.containsAll(types)) {
+                failed.add("restrictedVolumes");
+            }
+        }
+        if (podContext.path("runAsUser").asLong(-1) == 0) {
+            failed.add("runAsUser");
+        }
+        boolean podNonRoot = podContext.path("runAsNonRoot").asBoolean(false);
+        boolean podSeccomp = RESTRICTED_SECCOMP.contains(podContext.at("/seccompProfile/type").asText());
+        if (podContext.at("/seccompProfile/type").asText().equals("Unconfined")) {
+            failed.add("seccompProfile_restricted");
+        }
+        List<JsonNode> containers = new ArrayList<>();
+        for (String list : List.of("initContainers", "containers", "ephemeralContainers")) {
+            pod.path(list).forEach(containers::add);
+        }
+        for (JsonNode container : containers) {
+            JsonNode context = container.path("securityContext");
+            if (context.path("privileged").asBoolean()) {
+                failed.add("privileged");
+            }
+            for (JsonNode port : container.path("ports")) {
+                if (port.path("hostPort").asInt(0) != 0) {
+                    failed.add("hostPorts");
+                }
+            }
+            if (context.has("procMount") && !context.path("procMount").asText().equals("Default")) {
+                failed.add("procMount");
+            }
+            if (!context.has("allowPrivilegeEscalation") || context.path("allowPrivilegeEscalation").asBoolean()) {
+                failed.add("allowPrivilegeEscalation");
+            }
+            JsonNode nonRoot = context.path("runAsNonRoot");
+            if (nonRoot.isBoolean() ? !nonRoot.asBoolean() : !podNonRoot) {
+                failed.add("runAsNonRoot");
+            }
+            if (context.path("runAsUser").asLong(-1) == 0) {
+                failed.add("runAsUser");
+            }
+            String seccomp = context.at("/seccompProfile/type").asText();
+            if (seccomp.isEmpty() ? !podSeccomp : !RESTRICTED_SECCOMP.contains(seccomp)) {
+                failed.add("seccompProfile_restricted");
+            }
+            Set<String> dropped = new HashSet<>();
+            context.at("/capabilities/drop").forEach(c -> dropped.add(c.asText()));
+            Set<String> added = new HashSet<>();
+            context.at("/capabilities/add").forEach(c -> added.add(c.asText()));
+            if (!dropped.contains("ALL") || !Set.of("NET_BIND_SERVICE").containsAll(added)) {
+                failed.add("capabilities_restricted");
+            }
+            if (!context.path("readOnlyRootFilesystem").asBoolean()) {
+                failed.add("readOnlyRootFilesystem");
+            }
+        }
+        return failed;
     }
 
     /** A Role's rules as {@code group/resource:verb} strings. */

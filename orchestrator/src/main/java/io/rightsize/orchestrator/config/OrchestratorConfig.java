@@ -109,6 +109,14 @@ public interface OrchestratorConfig {
         @WithDefault("/rightsize")
         String workMountPath();
 
+        /**
+         * The longest a task Job may run (its {@code activeDeadlineSeconds}, whole seconds, at least one): past it
+         * Kubernetes kills the pod and fails the Job (reason DeadlineExceeded), so a hung task never holds its
+         * allocation for good.
+         */
+        @WithDefault("1h")
+        Duration activeDeadline();
+
         /** How long a finished Job (and its pod's log) stays for inspection before Kubernetes deletes it. */
         @WithDefault("3600")
         int ttlSecondsAfterFinished();

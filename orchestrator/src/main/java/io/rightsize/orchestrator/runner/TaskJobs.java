@@ -13,10 +13,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Turns a task launch into the batch/v1 Job that runs it: one pod, never retried, resources from the allocation. */
+/**
+ * Turns a task launch into the batch/v1 Job that runs it: one pod, never retried, resources from the allocation,
+ * under the restricted Pod Security profile (the namespace enforces it), no API token, a deadline.
+ */
 final class TaskJobs {
 
+    static final String NAME = "app.kubernetes.io/name";
+    static final String INSTANCE = "app.kubernetes.io/instance";
+    static final String COMPONENT = "app.kubernetes.io/component";
     static final String PART_OF = "app.kubernetes.io/part-of";
+    static final String VERSION = "app.kubernetes.io/version";
+    static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    /** What the namespace's NetworkPolicy rightsize-task selects: task pods get no traffic in or out. */
+    static final String TASK_NAME = "rightsize-task";
     static final String ORDER = "rightsize.io/order";
     static final String TASK = "rightsize.io/task";
     static final String SERVICE = "rightsize.io/service";
@@ -24,6 +34,9 @@ final class TaskJobs {
     static final String JOB = "rightsize.io/job";
     static final String CONTAINER = "task";
     static final String WORK_VOLUME = "work";
+    static final String TMP_VOLUME = "tmp";
+    /** The task image's USER (tasks/src/main/docker/Dockerfile), as the services': one owner on the work volume. */
+    static final long TASK_UID = 185;
 
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
     // The task JVM sizes its heap from the container's memory limit as a local task does from its -Xmx.
@@ -38,7 +51,7 @@ final class TaskJobs {
     }
 
     static Job job(String name, String namespace, TaskLaunch launch, OrchestratorConfig.Kubernetes config) {
-        Map<String, String> labels = labels(launch);
+        Map<String, String> labels = labels(launch, config.taskImage());
         Map<String, String> podLabels = new LinkedHashMap<>(labels);
         podLabels.put(JOB, name);
         Allocation a = launch.allocation();
@@ -50,16 +63,31 @@ final class TaskJobs {
                 .endMetadata()
                 .withNewSpec()
                     .withBackoffLimit(0)
+                    .withActiveDeadlineSeconds(Math.max(1, config.activeDeadline().toSeconds()))
                     .withTtlSecondsAfterFinished(config.ttlSecondsAfterFinished())
                     .withNewTemplate()
                         .withNewMetadata().withLabels(podLabels).endMetadata()
                         .withNewSpec()
                             .withRestartPolicy("Never")
+                            // A task reads and writes files, never the API.
+                            .withAutomountServiceAccountToken(false)
+                            .withNewSecurityContext()
+                                .withRunAsNonRoot(true)
+                                .withRunAsUser(TASK_UID)
+                                .withFsGroup(TASK_UID)
+                                .withFsGroupChangePolicy("OnRootMismatch")
+                                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                            .endSecurityContext()
                             .addNewContainer()
                                 .withName(CONTAINER)
                                 .withImage(config.taskImage())
                                 .withArgs(TaskArguments.of(launch))
                                 .withEnv(new EnvVar("JAVA_TOOL_OPTIONS", JAVA_OPTIONS, null))
+                                .withNewSecurityContext()
+                                    .withAllowPrivilegeEscalation(false)
+                                    .withReadOnlyRootFilesystem(true)
+                                    .withNewCapabilities().withDrop("ALL").endCapabilities()
+                                .endSecurityContext()
                                 .withNewResources()
                                     .addToRequests("cpu", millicores(a.cpuRequestMillicores()))
                                     .addToRequests("memory", bytes(a.memoryRequestBytes()))
@@ -69,10 +97,18 @@ final class TaskJobs {
                                 .addNewVolumeMount()
                                     .withName(WORK_VOLUME).withMountPath(config.workMountPath())
                                 .endVolumeMount()
+                                .addNewVolumeMount()
+                                    .withName(TMP_VOLUME).withMountPath("/tmp")
+                                .endVolumeMount()
                             .endContainer()
                             .addNewVolume()
                                 .withName(WORK_VOLUME)
                                 .withNewPersistentVolumeClaim().withClaimName(config.workClaim()).endPersistentVolumeClaim()
+                            .endVolume()
+                            // The JVM's and ImageIO's scratch files; the root filesystem is read-only.
+                            .addNewVolume()
+                                .withName(TMP_VOLUME)
+                                .withNewEmptyDir().withSizeLimit(new Quantity("1Gi")).endEmptyDir()
                             .endVolume()
                         .endSpec()
                     .endTemplate()
@@ -80,13 +116,26 @@ final class TaskJobs {
                 .build();
     }
 
-    static Map<String, String> labels(TaskLaunch launch) {
+    static Map<String, String> labels(TaskLaunch launch, String taskImage) {
         Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(NAME, TASK_NAME);
+        labels.put(INSTANCE, "rightsize");
+        labels.put(COMPONENT, "task");
         labels.put(PART_OF, "rightsize");
+        labels.put(VERSION, labelValue(imageTag(taskImage)));
+        labels.put(MANAGED_BY, "rightsize-orchestrator");
         labels.put(ORDER, labelValue(launch.orderId()));
         labels.put(TASK, Long.toString(launch.taskId()));
         labels.put(SERVICE, labelValue(launch.service()));
         return labels;
+    }
+
+    /** The image's tag, {@code latest} when it has none (as the runtime reads it); a digest is not a version. */
+    static String imageTag(String image) {
+        String withoutDigest = image.split("@", 2)[0];
+        int slash = withoutDigest.lastIndexOf('/');
+        int colon = withoutDigest.lastIndexOf(':');
+        return colon > slash ? withoutDigest.substring(colon + 1) : "latest";
     }
 
     /** An order id is valid as a label value unless it is longer or starts or ends with a dot or a dash. */

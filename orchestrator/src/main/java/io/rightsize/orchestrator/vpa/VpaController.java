@@ -218,7 +218,7 @@ public class VpaController {
         return switch (e.getCode()) {
             case 404 -> "the VerticalPodAutoscaler API (autoscaling.k8s.io/v1) is not served here: install VPA to"
                     + " use Rightsize as its recommender, or set rightsize.vpa.enabled=false";
-            case 403 -> "forbidden: bind the Role orchestrator-vpa-recommender (kubernetes/base/rbac.yaml) to the"
+            case 403 -> "forbidden: bind the Role orchestrator-vpa-recommender (kubernetes/base/app/rbac.yaml) to the"
                     + " orchestrator's ServiceAccount in namespace " + namespace;
             default -> e.getMessage();
         };

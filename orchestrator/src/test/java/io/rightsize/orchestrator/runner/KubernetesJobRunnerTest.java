@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -32,6 +35,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesJobRunnerTest {
 
     private static final String NAMESPACE = "rightsize";
+    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final Allocation ALLOCATION = new Allocation(500, 2000, 268_435_456L, 1_073_741_824L, "default");
     private static final TaskLaunch LAUNCH = new TaskLaunch("demo-city", 7, 0, "blur", Map.of("radius", 4.0),
             Path.of("/rightsize/inputs/city.png"), Path.of("/rightsize/work/demo-city/0-blur.png"),
@@ -74,6 +79,7 @@ class KubernetesJobRunnerTest {
         assertEquals("blur", labels.get("rightsize.io/service"));
         assertEquals(0, job.getSpec().getBackoffLimit());
         assertEquals(600, job.getSpec().getTtlSecondsAfterFinished());
+        assertEquals(5400, job.getSpec().getActiveDeadlineSeconds());
         assertEquals("Never", job.getSpec().getTemplate().getSpec().getRestartPolicy());
         Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals("registry.example/rightsize-tasks:1", container.getImage());
@@ -89,6 +95,47 @@ class KubernetesJobRunnerTest {
         assertEquals(0, task.pid());
         assertEquals(job.getMetadata().getName(), task.host(), "no pod yet: the Job names the task");
         task.cancel();
+    }
+
+    @Test
+    void taskPodsAreRestrictedWithoutAnApiTokenAndCarryTheAppLabels() throws Exception {
+        RunningTask task = runner.start(LAUNCH);
+
+        Job job = onlyJob();
+        JsonNode pod = JSON.valueToTree(job.getSpec().getTemplate().getSpec());
+        assertEquals(Set.of(), Manifests.restrictedViolations(pod), "restricted Pod Security, read-only root");
+        assertFalse(job.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken());
+        assertEquals("/tmp", job.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().get(1)
+                .getMountPath());
+        Map<String, String> labels = job.getSpec().getTemplate().getMetadata().getLabels();
+        assertEquals(Map.of("app.kubernetes.io/name", "rightsize-task", "app.kubernetes.io/instance", "rightsize",
+                "app.kubernetes.io/component", "task", "app.kubernetes.io/part-of", "rightsize",
+                "app.kubernetes.io/version", "1", "app.kubernetes.io/managed-by", "rightsize-orchestrator"),
+                labels.entrySet().stream().filter(e -> e.getKey().startsWith("app.kubernetes.io/"))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        // The namespace's NetworkPolicy for task pods selects them and lets nothing in or out.
+        JsonNode policy = Manifests.find(Manifests.documents("base"), "NetworkPolicy", "rightsize-task");
+        policy.at("/spec/podSelector/matchLabels").fields().forEachRemaining(e ->
+                assertEquals(e.getValue().asText(), labels.get(e.getKey()), e.getKey()));
+        assertEquals(Set.of("Ingress", "Egress"), Set.of(policy.at("/spec/policyTypes/0").asText(),
+                policy.at("/spec/policyTypes/1").asText()));
+        assertFalse(policy.path("spec").has("ingress") || policy.path("spec").has("egress"));
+        task.cancel();
+    }
+
+    @Test
+    void aJobPastItsDeadlineFailsWithKubernetesReason() throws Exception {
+        RunningTask task = runner.start(LAUNCH);
+
+        client.batch().v1().jobs().inNamespace(NAMESPACE).withName(onlyJob().getMetadata().getName())
+                .editStatus(j -> new JobBuilder(j).withNewStatus().addNewCondition().withType("Failed")
+                        .withStatus("True").withReason("DeadlineExceeded")
+                        .withMessage("Job was active longer than specified deadline").endCondition().endStatus()
+                        .build());
+
+        TaskExit exit = task.exit().get(10, TimeUnit.SECONDS);
+        assertFalse(exit.succeeded());
+        assertEquals("Job failed (DeadlineExceeded): Job was active longer than specified deadline", exit.reason());
     }
 
     @Test
@@ -309,6 +356,11 @@ class KubernetesJobRunnerTest {
         @Override
         public String workMountPath() {
             return "/rightsize";
+        }
+
+        @Override
+        public Duration activeDeadline() {
+            return Duration.ofMinutes(90);
         }
 
         @Override
