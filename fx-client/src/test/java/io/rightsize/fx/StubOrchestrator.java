@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class StubOrchestrator implements AutoCloseable {
 
     private final AtomicReference<CapacityStatus> capacity = new AtomicReference<>(CapacityStatus.getDefaultInstance());
-    private final List<Order> orders;
+    private final List<Order> orders = new CopyOnWriteArrayList<>();
     private final List<UsageSample> samples;
     private final Server server;
 
@@ -39,7 +40,7 @@ final class StubOrchestrator implements AutoCloseable {
     }
 
     StubOrchestrator(List<Order> orders, List<UsageSample> samples) {
-        this.orders = List.copyOf(orders);
+        this.orders.addAll(orders);
         this.samples = List.copyOf(samples);
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
@@ -51,6 +52,11 @@ final class StubOrchestrator implements AutoCloseable {
 
     String address() {
         return "127.0.0.1:" + server.getPort();
+    }
+
+    /** An order submitted by another client: listed from now on, newest first. */
+    void add(Order order) {
+        orders.add(0, order);
     }
 
     void answerCapacity(CapacityStatus status) {

@@ -129,4 +129,28 @@ class TaskStatesWindowTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> tableShows(robot, "#tasks", "FAILED (OOMKilled)"));
         assertTrue(tableShows(robot, "#tasks", "3 (3 OOM)"), "every attempt ran out of memory");
     }
+
+    @Test
+    void anOrderSubmittedElsewhereAppearsWithItsTasksPeaks(FxRobot robot) {
+        robot.interact(() -> {
+            model.connection().orchestratorProperty().set(orchestrator.address());
+            model.connection().monitorConsumerProperty().set(orchestrator.address());
+            model.connection().connect();
+        });
+        await().atMost(Duration.ofSeconds(15)).until(() -> tableShows(robot, "#orders", "demo-waits"));
+
+        // Submitted by the CLI: the window lists it within a few seconds, without a reconnect.
+        orchestrator.add(Order.newBuilder().setId("from-the-cli").setState(OrderState.ORDER_SUCCEEDED)
+                .addTasks(Task.newBuilder().setId(9).setPosition(0).setService("blur").setAllocation(ALLOCATION)
+                        .setState(TaskState.TASK_SUCCEEDED).setAttempts(1).setPeakMemoryBytes(400L << 20)
+                        .setDurationSeconds(2.0))
+                .build());
+        await().atMost(Duration.ofSeconds(15)).until(() -> tableShows(robot, "#orders", "from-the-cli"));
+
+        robot.clickOn(cell(robot, "#orders", "from-the-cli"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> tableShows(robot, "#tasks", "blur"));
+        assertTrue(tableShows(robot, "#tasks", "400"), "the peak in MiB");
+        assertTrue(tableShows(robot, "#tasks", "0.78"), "peak over its 512 MiB limit");
+        assertTrue(tableShows(robot, "#tasks", "above request"), "400 MiB used, 256 MiB requested");
+    }
 }

@@ -24,6 +24,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
 /**
@@ -31,6 +32,9 @@ import javafx.stage.FileChooser;
  * waiting task with what it needs, out-of-memory ends and CPU throttling).
  */
 public final class OrdersView extends VBox {
+
+    /** Room beside a header's text for the column's padding and sort arrow. */
+    private static final double HEADER_PADDING = 24;
 
     private final TableView<TaskRow> tasks = new TableView<>();
 
@@ -103,6 +107,9 @@ public final class OrdersView extends VBox {
         tasks.getColumns().add(taskColumn("memory MiB req/limit", t -> t.hasAllocation()
                 ? mib(t.getAllocation().getMemoryRequestBytes()) + " / " + mib(t.getAllocation().getMemoryLimitBytes())
                 : "", 138));
+        tasks.getColumns().add(taskColumn("peak MiB", TaskText::peakMiB, 72));
+        tasks.getColumns().add(taskColumn("peak/limit", TaskText::peakOverLimit, 76));
+        tasks.getColumns().add(taskColumn("memory", TaskText::overRequest, 100));
         tasks.getColumns().add(taskColumn("throttled s", TaskText::throttledSeconds, 80));
         tasks.getColumns().add(taskColumn("allocated by", t -> t.hasAllocation() ? t.getAllocation().getSource() : "",
                 110));
@@ -144,8 +151,15 @@ public final class OrdersView extends VBox {
         TableColumn<OrderRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> value.apply(cell.getValue().orderProperty().get()), cell.getValue().orderProperty()));
-        column.setPrefWidth(width);
+        readableHeader(column, width);
         return column;
+    }
+
+    /** Never narrower than its header, so no title is cut ("seco..."); the table scrolls sideways instead. */
+    private static void readableHeader(TableColumn<?, ?> column, double width) {
+        double header = new Text(column.getText()).getLayoutBounds().getWidth() + HEADER_PADDING;
+        column.setMinWidth(header);
+        column.setPrefWidth(Math.max(width, header));
     }
 
     private static TableColumn<TaskRow, String> taskColumn(String title, Function<Task, String> value,
@@ -153,7 +167,7 @@ public final class OrdersView extends VBox {
         TableColumn<TaskRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> value.apply(cell.getValue().taskProperty().get()), cell.getValue().taskProperty()));
-        column.setPrefWidth(width);
+        readableHeader(column, width);
         return column;
     }
 }

@@ -50,10 +50,12 @@ public final class ClientModel {
         if (Platform.isFxApplicationThread()) {
             usage.stop();
             capacity.stop();
+            orders.stop();
         } else {
             Platform.runLater(() -> {
                 usage.stop();
                 capacity.stop();
+                orders.stop();
             });
         }
         connection.shutdown();

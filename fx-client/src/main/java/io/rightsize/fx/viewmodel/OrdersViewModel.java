@@ -9,20 +9,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 
 /**
  * Order files (checked offline as they are loaded), submitting them, and every order of the connected
- * orchestrator with its tasks, kept current by WatchOrder.
+ * orchestrator with its tasks, kept current by WatchOrder; the list is asked for again every few seconds, so orders
+ * submitted by any client (the CLI, another window) appear too.
  */
 public final class OrdersViewModel {
 
     private static final int LISTED_ORDERS = 100;
+    static final Duration LIST_INTERVAL = Duration.seconds(3);
 
     private final ExecutorService executor;
     private final ReadOnlyObjectProperty<RightsizeGateway> gateway;
@@ -30,16 +35,26 @@ public final class OrdersViewModel {
     private final ObservableList<OrderFileRow> files = FXCollections.observableArrayList();
     private final ObservableList<OrderRow> orders = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    private final Timeline lister = new Timeline(new KeyFrame(LIST_INTERVAL, e -> relist()));
+    private boolean listing;
 
     public OrdersViewModel(ReadOnlyObjectProperty<RightsizeGateway> gateway, ExecutorService executor) {
         this.gateway = gateway;
         this.executor = executor;
+        lister.setCycleCount(Timeline.INDEFINITE);
         gateway.addListener((obs, old, now) -> {
             orders.clear();
+            lister.stop();
             if (now != null) {
                 refresh(now);
+                lister.play();
             }
         });
+    }
+
+    /** Stops asking for the order list (the window is closing). */
+    public void stop() {
+        lister.stop();
     }
 
     public ObservableList<OrderFileRow> files() {
@@ -114,13 +129,39 @@ public final class OrdersViewModel {
         }
     }
 
+    private void relist() {
+        RightsizeGateway current = gateway.get();
+        if (current != null && !listing) {
+            refresh(current);
+        }
+    }
+
+    /**
+     * Lists the orchestrator's orders and follows each one not shown yet (newest on top); orders already shown are
+     * kept current by their own watch. One listing at a time.
+     */
     private void refresh(RightsizeGateway current) {
+        listing = true;
         executor.execute(() -> {
             try {
                 List<Order> listed = current.listOrders(LISTED_ORDERS);
-                Platform.runLater(() -> listed.forEach(order -> track(current, order)));
+                Platform.runLater(() -> {
+                    listing = false;
+                    if (gateway.get() != current) {
+                        return;
+                    }
+                    // Listed newest first: added oldest first, each on top.
+                    for (int i = listed.size() - 1; i >= 0; i--) {
+                        if (find(listed.get(i).getId()).isEmpty()) {
+                            track(current, listed.get(i));
+                        }
+                    }
+                });
             } catch (StatusRuntimeException e) {
-                Platform.runLater(() -> message.set("list orders: " + RightsizeGateway.describe(e)));
+                Platform.runLater(() -> {
+                    listing = false;
+                    message.set("list orders: " + RightsizeGateway.describe(e));
+                });
             }
         });
     }

@@ -42,6 +42,28 @@ public final class TaskText {
         return seconds < 0.05 ? "<0.1" : String.format(Locale.ROOT, "%.1f", seconds);
     }
 
+    /** The true peak memory of its last attempt in MiB (read from its cgroup or exit record), empty before its end. */
+    public static String peakMiB(Task task) {
+        return task.getPeakMemoryBytes() > 0 ? Long.toString(task.getPeakMemoryBytes() >> 20) : "";
+    }
+
+    /** Peak over memory limit ("0.72"): how close the task came to being OOM-killed; empty without both. */
+    public static String peakOverLimit(Task task) {
+        long limit = task.getAllocation().getMemoryLimitBytes();
+        return task.getPeakMemoryBytes() > 0 && limit > 0
+                ? String.format(Locale.ROOT, "%.2f", (double) task.getPeakMemoryBytes() / limit) : "";
+    }
+
+    /**
+     * "above request" when the task's peak memory passed what it requested: it used room it never reserved, which
+     * the capacity did not count on (and the first to be reclaimed from under pressure on a node).
+     */
+    public static String overRequest(Task task) {
+        long request = task.getAllocation().getMemoryRequestBytes();
+        return task.getPeakMemoryBytes() > 0 && request > 0 && task.getPeakMemoryBytes() > request
+                ? "above request" : "";
+    }
+
     /** Why it waits ("needs 600m CPU, 400m free"), failed or was cancelled; empty otherwise. */
     public static String reason(Task task) {
         return task.getReason();

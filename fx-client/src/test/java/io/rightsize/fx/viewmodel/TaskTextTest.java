@@ -2,6 +2,7 @@ package io.rightsize.fx.viewmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rightsize.api.v1.Allocation;
 import io.rightsize.api.v1.Task;
 import io.rightsize.api.v1.TaskState;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,19 @@ class TaskTextTest {
         assertEquals("", TaskText.throttledSeconds(Task.getDefaultInstance()));
         assertEquals("<0.1", TaskText.throttledSeconds(Task.newBuilder().setThrottledCpuSeconds(0.01).build()));
         assertEquals("3.2", TaskText.throttledSeconds(Task.newBuilder().setThrottledCpuSeconds(3.21).build()));
+    }
+
+    @Test
+    void peaksReadAgainstTheLimitAndTheRequest() {
+        Task task = Task.newBuilder().setPeakMemoryBytes(400L << 20)
+                .setAllocation(Allocation.newBuilder().setMemoryRequestBytes(256L << 20)
+                        .setMemoryLimitBytes(512L << 20)).build();
+
+        assertEquals("400", TaskText.peakMiB(task));
+        assertEquals("0.78", TaskText.peakOverLimit(task));
+        assertEquals("above request", TaskText.overRequest(task));
+        Task within = task.toBuilder().setPeakMemoryBytes(200L << 20).build();
+        assertEquals("", TaskText.overRequest(within));
+        assertEquals("", TaskText.peakMiB(Task.getDefaultInstance()), "not ended yet");
     }
 }
