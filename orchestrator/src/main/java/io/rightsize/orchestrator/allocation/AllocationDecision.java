@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 public record AllocationDecision(Allocation allocation, long neededMemoryBytes, Optional<String> refusal) {
 
-    static AllocationDecision of(Allocation allocation) {
+    /** An allocation already decided (a task followed after a restart keeps the one it started with). */
+    public static AllocationDecision of(Allocation allocation) {
         return new AllocationDecision(allocation, 0, Optional.empty());
     }
 }

@@ -7,6 +7,9 @@ import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.common.order.ImageProbe;
+import io.rightsize.common.order.OrderLimits;
+import io.rightsize.common.order.OrderValidationException;
+import io.rightsize.common.order.OrderValidator;
 import io.rightsize.common.order.ValidOrder;
 import io.rightsize.orchestrator.admission.Admission;
 import io.rightsize.orchestrator.allocation.AllocationDecision;
@@ -19,6 +22,7 @@ import io.rightsize.orchestrator.domain.TaskState;
 import io.rightsize.orchestrator.messaging.TaskEventPublisher;
 import io.rightsize.orchestrator.metrics.OrchestratorMetrics;
 import io.rightsize.orchestrator.runner.LocalTaskFiles;
+import io.rightsize.orchestrator.runner.RunnerKind;
 import io.rightsize.orchestrator.runner.RunningTask;
 import io.rightsize.orchestrator.runner.TaskExit;
 import io.rightsize.orchestrator.runner.TaskLaunch;
@@ -71,6 +75,7 @@ public class OrderExecutor {
     private final OrchestratorMetrics metrics;
     private final Admission admission;
     private final AtomicLong submissions = new AtomicLong();
+    private final OrderValidator validator;
     private final Map<String, OrderExecution> active = new ConcurrentHashMap<>();
     private ExecutorService workers;
     private volatile boolean stopping;
@@ -86,13 +91,54 @@ public class OrderExecutor {
         this.oomEvents = oomEvents;
         this.metrics = metrics;
         this.admission = admission;
+        this.validator = new OrderValidator(OrderLimits.defaults(config.inputRoots()));
     }
 
     void onStart(@Observes StartupEvent event) {
         AtomicInteger n = new AtomicInteger();
         workers = Executors.newFixedThreadPool(config.maxConcurrentOrders(),
                 r -> new Thread(r, "order-runner-" + n.incrementAndGet()));
-        new OrphanReaper(store, oomEvents, events, config.workDir()).endUnfinished();
+        if (survivesStop()) {
+            resumeUnfinished();
+        } else {
+            new OrphanReaper(store, oomEvents, events, config.workDir()).endUnfinished();
+        }
+    }
+
+    /**
+     * On Kubernetes task Jobs outlive the orchestrator (a rollout, a reschedule): a stop leaves its orders running,
+     * and a start continues them. Locally a task's process is the orchestrator's child: a stop cancels it.
+     */
+    private boolean survivesStop() {
+        return config.runner() == RunnerKind.KUBERNETES;
+    }
+
+    /**
+     * Continues every order a previous orchestrator left unfinished: tasks that succeeded are kept, a task whose Job
+     * is still there is followed to its end, the rest run as usual. An order whose stored spec no longer validates
+     * (its image is gone) ends FAILED with the reason.
+     */
+    public void resumeUnfinished() {
+        for (OrderRecord left : DatabaseOutages.waitOut("reading unfinished orders", store::unfinished)) {
+            if (active.containsKey(left.id())) {
+                continue;
+            }
+            ValidOrder order;
+            try {
+                order = validator.validate(DatabaseOutages.waitOut("the spec of order " + left.id(),
+                        () -> store.spec(left.id())), config.workDir().toAbsolutePath());
+            } catch (OrderValidationException e) {
+                OrderExecution lost = new OrderExecution(null, left, 0);
+                finish(lost, OrderState.FAILED, "left by a previous orchestrator and cannot continue: "
+                        + e.getMessage());
+                continue;
+            }
+            LOG.infof("order %s was left %s by a previous orchestrator: continuing it", left.id(), left.state());
+            OrderExecution execution = new OrderExecution(order, left, submissions.incrementAndGet());
+            active.put(order.id(), execution);
+            metrics.orderSubmitted();
+            workers.submit(() -> run(execution));
+        }
     }
 
     /**
@@ -110,6 +156,12 @@ public class OrderExecutor {
     /** Ends every order in flight CANCELLED, their task process trees stopped, and waits for it to be stored. */
     private void cancelAll() {
         stopping = true;
+        if (survivesStop()) {
+            // The Jobs run on: the next orchestrator adopts them and continues their orders.
+            LOG.infof("stopping with %d orders in flight, left for the next orchestrator to continue", active.size());
+            workers.shutdownNow();
+            return;
+        }
         active.values().forEach(e -> e.requestCancel(STOPPING));
         admission.wake();
         workers.shutdown();
@@ -194,19 +246,38 @@ public class OrderExecutor {
             List<Map<String, Double>> params = order.tasks().stream().map(TaskRecord::params).toList();
             Path input = execution.order().image();
             for (TaskRecord task : order.tasks()) {
+                if (stopping && survivesStop()) {
+                    LOG.infof("order %s left running at task %d for the next orchestrator", orderId, task.position());
+                    return;
+                }
                 if (execution.cancelRequested()) {
                     finish(execution, OrderState.CANCELLED, execution.cancelReason());
                     return;
                 }
-                // The image the task will read is known only now (a resize before it changes its size).
-                long pixels = ImageProbe.pixels(input).orElse(0);
-                inputPixels.set(task.position(), pixels);
-                AllocationDecision decision = allocations.forTask(orderId, services, inputPixels, params,
-                        task.position());
-                Optional<String> refusal = decision.refusal().or(() -> admission.refusal(decision.allocation()));
-                TaskExit exit = refusal.isPresent()
-                        ? refuse(execution, task, pixels, decision.allocation(), refusal.get())
-                        : runWithMemoryRetries(execution, task, input, pixels, decision);
+                if (task.state() == TaskState.SUCCEEDED) {
+                    // Done before a restart: its output is the next task's input.
+                    inputPixels.set(task.position(), task.inputPixels());
+                    input = Path.of(task.outputImage());
+                    continue;
+                }
+                Optional<RunningTask> adopted = adoptable(task)
+                        ? runner.adopt(orderId, task.id(), task.allocation().memoryLimitBytes()) : Optional.empty();
+                TaskExit exit;
+                if (adopted.isPresent()) {
+                    inputPixels.set(task.position(), task.inputPixels());
+                    exit = runWithMemoryRetries(execution, task, input, task.inputPixels(),
+                            AllocationDecision.of(task.allocation()), adopted);
+                } else {
+                    // The image the task will read is known only now (a resize before it changes its size).
+                    long pixels = ImageProbe.pixels(input).orElse(0);
+                    inputPixels.set(task.position(), pixels);
+                    AllocationDecision decision = allocations.forTask(orderId, services, inputPixels, params,
+                            task.position());
+                    Optional<String> refusal = decision.refusal().or(() -> admission.refusal(decision.allocation()));
+                    exit = refusal.isPresent()
+                            ? refuse(execution, task, pixels, decision.allocation(), refusal.get())
+                            : runWithMemoryRetries(execution, task, input, pixels, decision, Optional.empty());
+                }
                 if (!exit.succeeded()) {
                     OrderState end = exit.cancelled() ? OrderState.CANCELLED : OrderState.FAILED;
                     finish(execution, end, end == OrderState.CANCELLED ? execution.cancelReason()
@@ -230,9 +301,10 @@ public class OrderExecutor {
      * maximum; any other end, or an out-of-memory end with no attempt left, is the task's.
      */
     private TaskExit runWithMemoryRetries(OrderExecution execution, TaskRecord task, Path input, long inputPixels,
-                                          AllocationDecision decision) {
+                                          AllocationDecision decision, Optional<RunningTask> adopted) {
         Allocation allocation = decision.allocation();
-        TaskExit exit = runTask(execution, task, input, inputPixels, allocation);
+        TaskExit exit = adopted.isPresent() ? followAdopted(execution, task, adopted.get())
+                : runTask(execution, task, input, inputPixels, allocation);
         for (int attempts = 1; exit.outOfMemory() && !execution.cancelRequested(); attempts++) {
             Optional<Allocation> next = allocations.afterOom(allocation, decision.neededMemoryBytes(), attempts);
             if (next.isEmpty()) {
@@ -249,6 +321,11 @@ public class OrderExecutor {
             exit = runTask(execution, failed.nextAttempt(), input, inputPixels, allocation);
         }
         return exit;
+    }
+
+    /** A task a previous orchestrator may have started: it was running or waiting for a node when it stopped. */
+    private static boolean adoptable(TaskRecord task) {
+        return (task.state() == TaskState.RUNNING || task.state() == TaskState.WAITING) && task.allocation() != null;
     }
 
     /** A task that needs more than any task may have ends FAILED before it starts, with the numbers. */
@@ -324,14 +401,40 @@ public class OrderExecutor {
                 allocation, inputPixels);
         updateTask(execution, started, "task started");
         metrics.taskStarted(task.service());
-        // A pod the cluster cannot place yet is WAITING with the scheduler's message, RUNNING again once placed.
-        running.onPending(pending -> updateTask(execution,
-                pending.map(why -> started.waiting(why, allocation, inputPixels)).orElse(started),
-                pending.map(why -> "task waiting: " + why).orElse("task placed")));
         LOG.infof("order %s task %d %s started%s: pid %d, cpu %d-%dm, memory %d-%d MiB (%s)", orderId,
                 task.position(), task.service(), task.attempts() > 1 ? " (attempt " + task.attempts() + ")" : "",
                 running.pid(), allocation.cpuRequestMillicores(), allocation.cpuLimitMillicores(),
                 allocation.memoryRequestBytes() >> 20, allocation.memoryLimitBytes() >> 20, allocation.source());
+        return followToEnd(execution, started, running);
+    }
+
+    /**
+     * A task a previous orchestrator started on Kubernetes, whose Job is still there: followed from where it is,
+     * its STARTED event already out.
+     */
+    private TaskExit followAdopted(OrderExecution execution, TaskRecord task, RunningTask running) {
+        if (!execution.startTask(running)) {
+            running.exit().join();
+            return cancelledBeforeStart(execution, task);
+        }
+        LOG.infof("order %s task %d %s: following its Job, started by a previous orchestrator",
+                execution.order().id(), task.position(), task.service());
+        TaskRecord following = task.state() == TaskState.RUNNING ? task
+                : task.running(task.pid() == null ? 0 : task.pid(), task.host(), task.startedAt(), task.outputImage(),
+                        task.allocation(), task.inputPixels());
+        return followToEnd(execution, following, running);
+    }
+
+    /** Waits for a started task's end, then stores it, records an OOM kill and announces the end. */
+    private TaskExit followToEnd(OrderExecution execution, TaskRecord started, RunningTask running) {
+        String orderId = execution.order().id();
+        TaskRecord task = started;
+        Allocation allocation = started.allocation();
+        long inputPixels = started.inputPixels();
+        // A pod the cluster cannot place yet is WAITING with the scheduler's message, RUNNING again once placed.
+        running.onPending(pending -> updateTask(execution,
+                pending.map(why -> started.waiting(why, allocation, inputPixels)).orElse(started),
+                pending.map(why -> "task waiting: " + why).orElse("task placed")));
         TaskExit exit = running.exit().join();
         execution.taskEnded();
         Instant endedAt = exit.endedAt();

@@ -5,6 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.rightsize.orchestrator.config.OrchestratorConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,5 +53,33 @@ public class KubernetesJobRunner implements TaskRunner {
                 config.pendingDeadline());
         task.follow(config.placementWait());
         return task;
+    }
+
+    /** The task's newest Job, found by its order and task labels, followed from its current status. */
+    @Override
+    public Optional<RunningTask> adopt(String orderId, long taskId, long memoryLimitBytes) {
+        List<Job> jobs;
+        try {
+            jobs = client.batch().v1().jobs().inNamespace(namespace)
+                    .withLabel(TaskJobs.ORDER, TaskJobs.labelValue(orderId))
+                    .withLabel(TaskJobs.TASK, Long.toString(taskId)).list().getItems();
+        } catch (KubernetesClientException e) {
+            LOG.warnf("cannot list the Jobs of order %s task %d: %s", orderId, taskId, e.getMessage());
+            return Optional.empty();
+        }
+        // The annotation holds the whole order id where the label had to be cut.
+        Optional<Job> newest = jobs.stream()
+                .filter(j -> orderId.equals(j.getMetadata().getAnnotations() == null ? orderId
+                        : j.getMetadata().getAnnotations().getOrDefault(TaskJobs.ORDER, orderId)))
+                .max(Comparator.comparing(j -> String.valueOf(j.getMetadata().getCreationTimestamp())));
+        return newest.map(job -> {
+            String name = job.getMetadata().getName();
+            LOG.infof("adopting Job %s/%s of order %s task %d, left by a previous orchestrator", namespace, name,
+                    orderId, taskId);
+            KubernetesTask task = new KubernetesTask(client, namespace, name, memoryLimitBytes,
+                    config.pendingDeadline());
+            task.follow(Duration.ZERO);
+            return task;
+        });
     }
 }

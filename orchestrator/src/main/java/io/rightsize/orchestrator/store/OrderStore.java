@@ -3,6 +3,9 @@ package io.rightsize.orchestrator.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Allocation;
+import io.rightsize.common.order.OrderLimits;
+import io.rightsize.common.order.OrderParser;
+import io.rightsize.common.order.OrderSpec;
 import io.rightsize.common.order.ValidOrder;
 import io.rightsize.common.order.ValidTask;
 import io.rightsize.orchestrator.domain.OrderRecord;
@@ -140,6 +143,18 @@ public class OrderStore {
                         + " ORDER BY submitted_at DESC LIMIT $1")
                 .execute(Tuple.of(limit))
                 .chain(this::withTasks);
+    }
+
+    /** The order as it was submitted (its stored spec: id, image, tasks), to run it again after a restart. */
+    public Uni<OrderSpec> spec(String orderId) {
+        return pool.preparedQuery("SELECT spec::text AS spec FROM orders WHERE id = $1").execute(Tuple.of(orderId))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        throw new IllegalStateException("no order " + orderId);
+                    }
+                    return new OrderParser(OrderLimits.DEFAULT_MAX_JSON_BYTES).parse(it.next().getString("spec"));
+                });
     }
 
     /** Orders a previous orchestrator left unfinished, e.g. after a crash. */

@@ -162,6 +162,16 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void oneOrchestratorActsAtATimeThroughARollout(String kustomization) throws Exception {
+        JsonNode orchestrator = workload(documents(kustomization), "orchestrator");
+
+        assertEquals(1, orchestrator.at("/spec/replicas").asInt());
+        assertEquals("Recreate", orchestrator.at("/spec/strategy/type").asText(),
+                "a rolling update would run two orchestrators on the same stored orders");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void thePredictorsModelOutlivesItsPodAndARolloutNeverWaitsOnIt(String kustomization) throws Exception {
         List<JsonNode> docs = documents(kustomization);
 
