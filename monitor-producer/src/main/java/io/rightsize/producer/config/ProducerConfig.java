@@ -14,7 +14,7 @@ public interface ProducerConfig {
     @WithDefault("local")
     ProbeMode mode();
 
-    /** Host name this instance samples for; the machine's own by default. */
+    /** Host name this instance samples for (local mode); the machine's own by default. Names its consumer group too. */
     Optional<String> host();
 
     /** Time between two samples of a task. */
@@ -23,7 +23,8 @@ public interface ProducerConfig {
 
     /**
      * How far back task events are read again whenever this instance gets the task-event partitions: a restarted
-     * producer finds the tasks still running (and records the gap it left) instead of skipping them.
+     * producer finds the tasks still running (and records the gap it left) instead of skipping them. Older events are
+     * not read.
      */
     @WithDefault("6h")
     Duration replayWindow();

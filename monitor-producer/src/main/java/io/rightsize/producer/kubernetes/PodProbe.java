@@ -10,6 +10,7 @@ import io.rightsize.producer.cgroup.CgroupLocator;
 import io.rightsize.producer.cgroup.CgroupReader;
 import io.rightsize.producer.config.ProbeMode;
 import io.rightsize.producer.config.ProducerConfig;
+import io.rightsize.producer.config.SampledHost;
 import io.rightsize.producer.sampling.Attachment;
 import io.rightsize.producer.sampling.TaskProbe;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,9 +53,8 @@ public class PodProbe implements TaskProbe {
 
     /** A DaemonSet pod that does not know its node would sample nothing, silently; refuse to start instead. */
     void checkNode(@Observes StartupEvent event) {
-        if (config.mode() == ProbeMode.KUBERNETES && config.kubernetes().nodeName().isEmpty()) {
-            throw new IllegalStateException("rightsize.producer.mode=kubernetes needs rightsize.producer.kubernetes"
-                    + ".node-name (RIGHTSIZE_PRODUCER_KUBERNETES_NODE_NAME, from the pod's spec.nodeName)");
+        if (config.mode() == ProbeMode.KUBERNETES) {
+            SampledHost.of(config);
         }
     }
 

@@ -6,12 +6,11 @@ import io.rightsize.producer.cgroup.CgroupReader;
 import io.rightsize.producer.cgroup.ProcessCgroups;
 import io.rightsize.producer.config.ProbeMode;
 import io.rightsize.producer.config.ProducerConfig;
+import io.rightsize.producer.config.SampledHost;
 import io.rightsize.tasks.TaskProcesses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,7 +42,7 @@ public class LocalProcessProbe implements TaskProbe {
     private final boolean active;
 
     public LocalProcessProbe(ProducerConfig config) {
-        this.host = config.host().orElseGet(LocalProcessProbe::localHost);
+        this.host = SampledHost.localHost(config);
         this.active = config.mode() == ProbeMode.LOCAL;
     }
 
@@ -178,13 +177,5 @@ public class LocalProcessProbe implements TaskProbe {
     Optional<Long> startMillis(long pid) {
         OSProcess process = os.getProcess((int) pid);
         return process == null ? Optional.empty() : Optional.of(process.getStartTime());
-    }
-
-    private static String localHost() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }
