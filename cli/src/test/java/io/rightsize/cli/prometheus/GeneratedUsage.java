@@ -33,7 +33,6 @@ public final class GeneratedUsage {
                double memoryMib, long seed) {
     }
 
-    private final int samples;
     private final long firstSecond;
     private final List<Run> runs;
     private final Map<Run, long[]> cpuIncrements = new LinkedHashMap<>();
@@ -45,7 +44,6 @@ public final class GeneratedUsage {
      * StatefulSet pod {@code db-0}; a DaemonSet pod {@code node-agent-k8s2x}.
      */
     public GeneratedUsage(int samples, Instant now) {
-        this.samples = samples;
         this.firstSecond = (now.getEpochSecond() / INTERVAL_SECONDS - 2 - (samples - 1)) * INTERVAL_SECONDS;
         int rollout = samples / 2;
         this.runs = List.of(
@@ -158,9 +156,5 @@ public final class GeneratedUsage {
                         + Double.toString(point.getValue()) + "\n");
             }
         }
-    }
-
-    public int samples() {
-        return samples;
     }
 }
