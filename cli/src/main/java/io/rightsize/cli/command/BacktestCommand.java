@@ -10,6 +10,9 @@ import io.rightsize.allocation.recommend.Recommenders;
 import io.rightsize.allocation.trace.MalformedTraceException;
 import io.rightsize.allocation.trace.Series;
 import io.rightsize.allocation.trace.TraceReader;
+import io.rightsize.cli.prometheus.PrometheusException;
+import io.rightsize.cli.prometheus.PrometheusOptions;
+import io.rightsize.cli.prometheus.QueryRange;
 import io.rightsize.cli.report.BacktestChart;
 import io.rightsize.common.json.Json;
 import java.io.IOException;
@@ -17,11 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -31,7 +36,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "backtest", description = {
         "Backtest the recommenders on a usage trace: slack and overrun of each one's allocation.",
         "",
-        "The trace is long-format CSV (timestamp,service,resource,value). Each recommender sees the first part of"
+        "The trace is long-format CSV (timestamp,service,resource,value), or read from Prometheus: each workload's"
+                + " containers' CPU rate (cpu_millicores) and working set (memory_mib), one point per --resolution."
+                + " Each recommender sees the first part of"
                 + " every series and is judged on the rest: slack = unused share of its allocation, overrun = share"
                 + " of samples above it, both averaged over series.",
         "",
@@ -51,8 +58,17 @@ public class BacktestCommand implements Callable<Integer> {
         ROLLING
     }
 
-    @Option(names = "--trace", required = true, paramLabel = "FILE.csv", description = "The trace to replay.")
-    Path trace;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** The trace file, or the Prometheus that holds the usage. */
+    static final class Source {
+        @Option(names = "--trace", required = true, paramLabel = "FILE.csv", description = "The trace to replay.")
+        Path trace;
+
+        @ArgGroup(exclusive = false)
+        PrometheusOptions prometheus;
+    }
 
     @Option(names = "--history-fraction", defaultValue = "0.5", paramLabel = "F",
             description = "Share of each series a recommender sees, in (0, 1) (default: ${DEFAULT-VALUE}).")
@@ -88,17 +104,33 @@ public class BacktestCommand implements Callable<Integer> {
             return 2;
         }
         List<Series> series;
-        try {
-            series = TraceReader.read(trace);
-        } catch (NoSuchFileException e) {
-            System.err.println(trace + ": no such file");
-            return 2;
-        } catch (MalformedTraceException e) {
-            System.err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            System.err.println(trace + ": cannot read: " + e.getMessage());
-            return 2;
+        String origin;
+        if (source.trace != null) {
+            origin = source.trace.toString();
+            try {
+                series = TraceReader.read(source.trace);
+            } catch (NoSuchFileException e) {
+                System.err.println(source.trace + ": no such file");
+                return 2;
+            } catch (MalformedTraceException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                System.err.println(source.trace + ": cannot read: " + e.getMessage());
+                return 2;
+            }
+        } else {
+            try {
+                QueryRange range = source.prometheus.range(Instant.now());
+                origin = source.prometheus.describe(range);
+                series = source.prometheus.read(range);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            } catch (PrometheusException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
         }
         long stepSeconds = mode == Mode.ROLLING ? step.getSeconds() : Replay.STATIC;
         List<BacktestResult> results = new ArrayList<>(Backtest.run(series, historyFraction, stepSeconds,
@@ -108,7 +140,7 @@ public class BacktestCommand implements Callable<Integer> {
         }
         int skipped = Backtest.skipped(series, historyFraction);
         if (json) {
-            System.out.println(Json.write(new Report(trace.toString(), mode.name().toLowerCase(Locale.ROOT),
+            System.out.println(Json.write(new Report(origin, mode.name().toLowerCase(Locale.ROOT),
                     mode == Mode.ROLLING ? step.getSeconds() : null, historyFraction, skipped, results)));
         } else {
             printTable(results);
@@ -182,7 +214,7 @@ public class BacktestCommand implements Callable<Integer> {
                 + " yardstick, not an allocation)");
     }
 
-    /** The --json output. */
+    /** The --json output; {@code trace} is the file, or the Prometheus, namespace and window read. */
     record Report(String trace, String mode, Long stepSeconds, double historyFraction, int skippedSeries,
                   List<BacktestResult> results) {
     }

@@ -22,9 +22,12 @@ public enum RecommendationFormat {
     JSON,
     /** The same as YAML. */
     YAML,
-    /** One row per task: position, service, the four quantities, the basis. */
+    /** One row per task: position, service (and container), the four quantities, the basis. */
     CSV,
-    /** A strategic-merge patch per service, a Deployment of that name with a container of that name. */
+    /**
+     * A strategic-merge patch per service, a Deployment of that name with a container of that name (of each of its
+     * containers' names, for a workload's).
+     */
     PATCH;
 
     private static final ObjectMapper YAML_MAPPER = new ObjectMapper(new YAMLFactory()
@@ -47,26 +50,35 @@ public enum RecommendationFormat {
     }
 
     private static String table(Recommendations r) {
+        int width = Math.max(10, r.tasks().stream().mapToInt(t -> t.label().length()).max().orElse(0));
+        String row = "%-3s %-" + width + "s %15s %19s  %s%n";
         StringBuilder s = new StringBuilder("recommender: " + r.recommender() + "\n");
-        s.append(String.format(Locale.ROOT, "%-3s %-10s %15s %19s  %s%n", "#", "service", "CPU req/lim",
-                "memory req/lim", "basis"));
+        s.append(String.format(Locale.ROOT, row, "#", "service", "CPU req/lim", "memory req/lim", "basis"));
         for (Recommendations.TaskResources t : r.tasks()) {
-            s.append(String.format(Locale.ROOT, "%-3d %-10s %15s %19s  %s%n", t.position(), t.service(),
-                    t.requests().cpu() + "/" + t.limits().cpu(), t.requests().memory() + "/" + t.limits().memory(),
-                    t.basis()));
+            s.append(String.format(Locale.ROOT, row, t.position(), t.label(),
+                    orDash(t.requests().cpu()) + "/" + orDash(t.limits().cpu()),
+                    orDash(t.requests().memory()) + "/" + orDash(t.limits().memory()), t.basis()));
         }
         return s.toString();
     }
 
+    /** A container column only where the rows are containers of workloads, so an order's CSV stays as it was. */
     private static String csv(Recommendations r) throws JsonProcessingException {
-        CsvSchema schema = CsvSchema.builder().addColumn("position").addColumn("service").addColumn("cpu_request")
-                .addColumn("cpu_limit").addColumn("memory_request").addColumn("memory_limit").addColumn("basis")
-                .build().withHeader();
+        boolean containers = r.tasks().stream().anyMatch(t -> t.container() != null);
+        CsvSchema.Builder columns = CsvSchema.builder().addColumn("position").addColumn("service");
+        if (containers) {
+            columns.addColumn("container");
+        }
+        CsvSchema schema = columns.addColumn("cpu_request").addColumn("cpu_limit").addColumn("memory_request")
+                .addColumn("memory_limit").addColumn("basis").build().withHeader();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Recommendations.TaskResources t : r.tasks()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("position", t.position());
             row.put("service", t.service());
+            if (containers) {
+                row.put("container", t.container());
+            }
             row.put("cpu_request", t.requests().cpu());
             row.put("cpu_limit", t.limits().cpu());
             row.put("memory_request", t.requests().memory());
@@ -77,6 +89,10 @@ public enum RecommendationFormat {
         return CSV_MAPPER.writer(schema).writeValueAsString(rows);
     }
 
+    private static String orDash(String quantity) {
+        return quantity == null ? "-" : quantity;
+    }
+
     private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -85,19 +101,25 @@ public enum RecommendationFormat {
         return map;
     }
 
-    /** One YAML document per service (the first task of each), separated by {@code ---}. */
+    /**
+     * One YAML document per service, with a container per container name (an order's service: its first task;
+     * a workload: each of its containers), separated by {@code ---}.
+     */
     private static String patches(Recommendations r) throws JsonProcessingException {
-        Map<String, Recommendations.TaskResources> byService = new LinkedHashMap<>();
-        r.tasks().forEach(t -> byService.putIfAbsent(t.service(), t));
+        Map<String, Map<String, Recommendations.TaskResources>> byService = new LinkedHashMap<>();
+        r.tasks().forEach(t -> byService.computeIfAbsent(t.service(), s -> new LinkedHashMap<>())
+                .putIfAbsent(t.containerName(), t));
         List<String> documents = new ArrayList<>();
-        for (Recommendations.TaskResources t : byService.values()) {
+        for (Map.Entry<String, Map<String, Recommendations.TaskResources>> service : byService.entrySet()) {
             // Ordered maps: a patch reads the same on every run.
-            Map<String, Object> container = ordered("name", t.service(), "resources",
-                    ordered("requests", t.requests(), "limits", t.limits()));
+            List<Map<String, Object>> containers = service.getValue().values().stream()
+                    .map(t -> ordered("name", t.containerName(), "resources",
+                            ordered("requests", t.requests(), "limits", t.limits())))
+                    .toList();
             Map<String, Object> patch = ordered("apiVersion", "apps/v1", "kind", "Deployment");
-            patch.put("metadata", ordered("name", t.service(), "annotations",
+            patch.put("metadata", ordered("name", service.getKey(), "annotations",
                     ordered("rightsize.io/recommender", r.recommender())));
-            patch.put("spec", ordered("template", ordered("spec", ordered("containers", List.of(container)))));
+            patch.put("spec", ordered("template", ordered("spec", ordered("containers", containers))));
             documents.add(YAML_MAPPER.writeValueAsString(patch));
         }
         return String.join("---\n", documents);

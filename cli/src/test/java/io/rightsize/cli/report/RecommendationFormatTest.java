@@ -1,10 +1,12 @@
 package io.rightsize.cli.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rightsize.api.v1.Allocation;
 import io.rightsize.api.v1.RecommendResponse;
 import io.rightsize.api.v1.TaskRecommendation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecommendationFormatTest {
@@ -68,6 +70,35 @@ class RecommendationFormatTest {
                             cpu: 1
                             memory: 1Gi
                 """, patches.split("---\n")[0]);
+    }
+
+    @Test
+    void aWorkloadsContainersShareOnePatchAndGetAContainerColumn() {
+        Recommendations workloads = new Recommendations("rightsize", List.of(
+                container(0, "api", "api", "250m", "512Mi"), container(1, "api", "envoy", "40m", "64Mi"),
+                new Recommendations.TaskResources(2, "db", "postgres", new Recommendations.Resources(null, "1Gi"),
+                        new Recommendations.Resources(null, "1Gi"), "3 cpu samples, fewer than the 100 krr needs")));
+
+        String patches = RecommendationFormat.PATCH.render(workloads);
+
+        assertEquals(2, patches.split("---\n").length, "api with both its containers, then db");
+        assertTrue(patches.split("---\n")[0].contains("- name: api\n") && patches.contains("- name: envoy\n"));
+        assertTrue(patches.split("---\n")[1].contains("memory: 1Gi") && !patches.split("---\n")[1].contains("cpu"),
+                "a resource without a recommendation is left out of the patch");
+        assertEquals("""
+                position,service,container,cpu_request,cpu_limit,memory_request,memory_limit,basis
+                0,api,api,250m,250m,512Mi,512Mi,"1000 samples"
+                1,api,envoy,40m,40m,64Mi,64Mi,"1000 samples"
+                2,db,postgres,,,1Gi,1Gi,"3 cpu samples, fewer than the 100 krr needs"
+                """, RecommendationFormat.CSV.render(workloads));
+        assertTrue(RecommendationFormat.TABLE.render(workloads).contains("db/postgres"));
+        assertTrue(RecommendationFormat.TABLE.render(workloads).contains("-/-"));
+    }
+
+    private static Recommendations.TaskResources container(int position, String workload, String container,
+                                                           String cpu, String memory) {
+        Recommendations.Resources resources = new Recommendations.Resources(cpu, memory);
+        return new Recommendations.TaskResources(position, workload, container, resources, resources, "1000 samples");
     }
 
     private static TaskRecommendation task(int position, String service, long cpuReq, long cpuLim, long memReq,
