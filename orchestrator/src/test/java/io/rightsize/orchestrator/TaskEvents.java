@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -22,11 +23,16 @@ final class TaskEvents {
 
     /** The order's events in topic order, once at least {@code expected} have arrived. */
     static List<TaskEvent> of(String orderId, int expected) {
+        return records(orderId, expected).stream().map(r -> Json.read(r.value(), TaskEvent.class)).toList();
+    }
+
+    /** The order's event records as they are on the topic, headers included, once {@code expected} have arrived. */
+    static List<ConsumerRecord<String, String>> records(String orderId, int expected) {
         Properties p = new Properties();
         p.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         p.put("group.id", "test-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
-        List<TaskEvent> events = new ArrayList<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("orchestrator"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -34,12 +40,12 @@ final class TaskEvents {
                     TaskEvent event = Json.read(record.value(), TaskEvent.class);
                     if (event.orderId().equals(orderId)) {
                         assertEquals(event.key(), record.key());
-                        events.add(event);
+                        records.add(record);
                     }
                 }
-                return events.size() >= expected;
+                return records.size() >= expected;
             });
         }
-        return events;
+        return records;
     }
 }

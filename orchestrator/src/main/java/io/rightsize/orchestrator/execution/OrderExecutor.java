@@ -1,5 +1,6 @@
 package io.rightsize.orchestrator.execution;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -96,8 +97,10 @@ public class OrderExecutor {
 
     void onStart(@Observes StartupEvent event) {
         AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.maxConcurrentOrders(),
-                r -> new Thread(r, "order-runner-" + n.incrementAndGet()));
+        // Each order runs in the trace of the SubmitOrder call that accepted it: its predictor calls and task events
+        // join that trace instead of each starting one of its own.
+        workers = Context.taskWrapping(Executors.newFixedThreadPool(config.maxConcurrentOrders(),
+                r -> new Thread(r, "order-runner-" + n.incrementAndGet())));
         if (survivesStop()) {
             resumeUnfinished();
         } else {
