@@ -1,5 +1,6 @@
 package io.rightsize.cli.command;
 
+import io.rightsize.cli.DataDirs;
 import io.rightsize.cli.Home;
 import io.rightsize.cli.bench.BenchOptions;
 import io.rightsize.cli.bench.Benchmarks;
@@ -56,7 +57,7 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dataDir = Home.stateDir().resolve("bench-stack");
-        DemoCommand.deleteRecursively(dataDir);
+        DataDirs.clear(dataDir);
         new Benchmarks(Home.dir(), dataDir, System.out).run(new BenchOptions(only, Duration.ofSeconds(seconds), rate,
                 copyRows, latencyRate, Duration.ofSeconds(30), samplingTasks, statsRows, predictorSamples, predictCalls,
                 profileDir));

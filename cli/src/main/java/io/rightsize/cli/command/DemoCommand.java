@@ -1,5 +1,6 @@
 package io.rightsize.cli.command;
 
+import io.rightsize.cli.DataDirs;
 import io.rightsize.cli.Home;
 import io.rightsize.cli.demo.DemoRun;
 import io.rightsize.cli.demo.GeneratedOrders;
@@ -9,11 +10,9 @@ import io.rightsize.cli.report.TaskReport;
 import io.rightsize.devstack.StackConfig;
 import io.rightsize.tasks.samples.SampleImageGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -54,7 +53,7 @@ public class DemoCommand implements Callable<Integer> {
             return 2;
         }
         Path dataDir = Home.stateDir().resolve("demo-stack");
-        deleteRecursively(dataDir);
+        DataDirs.clear(dataDir);
         StackConfig config = StackConfig.defaults(Home.dir(), dataDir, System.getenv());
         Path ordersDir = orders != null ? orders : Home.dir().resolve("examples/orders");
         if (generated > 0) {
@@ -115,18 +114,5 @@ public class DemoCommand implements Callable<Integer> {
             }
         }
         return problems;
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.rightsize.cli.experiment;
 
+import io.rightsize.cli.DataDirs;
 import io.rightsize.cli.demo.GeneratedOrders;
 import io.rightsize.common.json.Json;
 import io.rightsize.devstack.StackConfig;

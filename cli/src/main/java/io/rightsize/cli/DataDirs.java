@@ -1,4 +1,4 @@
-package io.rightsize.cli.experiment;
+package io.rightsize.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A fresh stack's data directory: whatever an earlier run left there is removed first. */
-final class DataDirs {
+public final class DataDirs {
 
     private DataDirs() {
     }
 
-    static void clear(Path dir) {
+    public static void clear(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
