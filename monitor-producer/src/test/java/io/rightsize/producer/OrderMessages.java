@@ -2,8 +2,10 @@ package io.rightsize.producer;
 
 import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Resource;
+import io.rightsize.common.messaging.SampleTicks;
 import io.rightsize.common.messaging.SamplingGap;
 import io.rightsize.common.messaging.UsageSample;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +14,14 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** One order's samples and sampling gaps as the producers published them, read from the start of both topics. */
 final class OrderMessages implements AutoCloseable {
 
     private final String orderId;
-    private final KafkaConsumer<String, String> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final List<UsageSample> samples = new ArrayList<>();
     private final List<SamplingGap> gaps = new ArrayList<>();
 
@@ -26,7 +29,7 @@ final class OrderMessages implements AutoCloseable {
         this.orderId = orderId;
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
-        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of("resources", "sampling-gaps")) {
             consumer.partitionsFor(topic).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
@@ -39,12 +42,12 @@ final class OrderMessages implements AutoCloseable {
     OrderMessages poll() {
         for (var record : consumer.poll(Duration.ofMillis(200))) {
             if (record.topic().equals("resources")) {
-                UsageSample sample = Json.read(record.value(), UsageSample.class);
-                if (sample.orderId().equals(orderId)) {
-                    samples.add(sample);
+                SampleTicks.Tick tick = SampleTicks.decode(record.value());
+                if (tick.orderId().equals(orderId)) {
+                    samples.addAll(tick.samples());
                 }
             } else {
-                SamplingGap gap = Json.read(record.value(), SamplingGap.class);
+                SamplingGap gap = Json.read(new String(record.value(), StandardCharsets.UTF_8), SamplingGap.class);
                 if (gap.orderId().equals(orderId)) {
                     gaps.add(gap);
                 }

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.Resource;
+import io.rightsize.common.messaging.SampleTicks;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.UsageSample;
 import io.rightsize.devstack.testing.KafkaTestResource;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -60,8 +62,13 @@ class SamplingTest {
         assertTrue(task.waitFor(30, TimeUnit.SECONDS));
         double runSeconds = (System.currentTimeMillis() - startedAt.toEpochMilli()) / 1000.0;
 
-        List<UsageSample> samples = samplesOf(orderId, Duration.ofSeconds(3));
+        List<SampleTicks.Tick> ticks = ticksOf(orderId, Duration.ofSeconds(3), Duration.ofSeconds(30));
+        List<UsageSample> samples = ticks.stream().flatMap(t -> t.samples().stream()).toList();
 
+        assertTrue(ticks.get(ticks.size() - 1).last(), "the task's last record closes it");
+        assertEquals(1, ticks.stream().filter(SampleTicks.Tick::last).count(), "one last record");
+        assertTrue(ticks.stream().filter(t -> !t.last()).allMatch(t -> t.samples().size() == 4),
+                "one record per sampling instant, with every resource");
         List<UsageSample> cpu = samples.stream().filter(s -> s.resource() == Resource.CPU_MILLICORES).toList();
         assertTrue(Math.abs(cpu.size() - runSeconds) <= 2, cpu.size() + " samples for a " + runSeconds + " s run");
         assertTrue(cpu.stream().mapToDouble(UsageSample::value).max().orElse(0) > 500, "a busy core shows");
@@ -169,30 +176,34 @@ class SamplingTest {
         return samplesOf(orderId, quiet, Duration.ofSeconds(30));
     }
 
-    /** The order's samples once none has come for {@code quiet}; empty if none came within {@code wait}. */
     private static List<UsageSample> samplesOf(String orderId, Duration quiet, Duration wait) {
+        return ticksOf(orderId, quiet, wait).stream().flatMap(t -> t.samples().stream()).toList();
+    }
+
+    /** The order's records, in order, once none has come for {@code quiet}; empty if none came within {@code wait}. */
+    private static List<SampleTicks.Tick> ticksOf(String orderId, Duration quiet, Duration wait) {
         Properties p = kafkaProps();
         p.put("group.id", "test-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
-        List<UsageSample> samples = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        List<SampleTicks.Tick> ticks = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("resources"));
             long[] lastSeen = {System.currentTimeMillis()};
             long giveUp = System.currentTimeMillis() + wait.toMillis();
             await().atMost(wait.plusSeconds(30)).until(() -> {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    UsageSample sample = Json.read(record.value(), UsageSample.class);
-                    if (sample.orderId().equals(orderId)) {
-                        assertEquals(sample.key(), record.key());
-                        samples.add(sample);
+                    SampleTicks.Tick tick = SampleTicks.decode(record.value());
+                    if (tick.orderId().equals(orderId)) {
+                        assertEquals(tick.key(), record.key());
+                        ticks.add(tick);
                         lastSeen[0] = System.currentTimeMillis();
                     }
                 }
-                return samples.isEmpty() ? System.currentTimeMillis() > giveUp
+                return ticks.isEmpty() ? System.currentTimeMillis() > giveUp
                         : System.currentTimeMillis() - lastSeen[0] > quiet.toMillis();
             });
         }
-        return samples;
+        return ticks;
     }
 
     private static Properties kafkaProps() {

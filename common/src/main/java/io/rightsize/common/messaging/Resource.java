@@ -58,9 +58,21 @@ public enum Resource {
     }
 
     public static Resource fromId(int id) {
-        return Arrays.stream(values())
-                .filter(r -> r.id == id)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown resource id " + id));
+        Resource resource = id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+        if (resource == null) {
+            throw new IllegalArgumentException("unknown resource id " + id);
+        }
+        return resource;
+    }
+
+    /** Indexed by id: the consumer looks up one per stored sample. */
+    private static final Resource[] BY_ID = byId();
+
+    private static Resource[] byId() {
+        Resource[] byId = new Resource[Arrays.stream(values()).mapToInt(Resource::id).max().orElse(0) + 1];
+        for (Resource r : values()) {
+            byId[r.id] = r;
+        }
+        return byId;
     }
 }

@@ -28,9 +28,16 @@ public final class StorableMessages {
     private StorableMessages() {
     }
 
-    /** Parses a sample from the {@code resources} topic; a malformed or unstorable one throws, saying why. */
-    public static UsageSample readSample(String payload) {
-        return check(Json.read(payload, UsageSample.class), Instant.now());
+    /** Decodes a record of the {@code resources} topic (either format); a malformed or unstorable one throws. */
+    public static SampleTicks.Tick readTick(byte[] payload) {
+        SampleTicks.Tick tick = SampleTicks.decode(payload);
+        Instant now = Instant.now();
+        tick.samples().forEach(sample -> check(sample, now));
+        String type = "SampleTick";
+        name(type, "orderId", tick.orderId());
+        name(type, "service", tick.service());
+        taskId(type, tick.taskId());
+        return tick;
     }
 
     /** Parses a gap from the {@code sampling-gaps} topic; a malformed or unstorable one throws, saying why. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.rightsize.common.json.Json;
 import io.rightsize.common.json.MalformedMessageException;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Samples and gaps PostgreSQL would refuse or garble are refused at parse, each with a reason a reader can act on. */
@@ -74,10 +75,24 @@ class StorableMessagesTest {
     void readingRefusesAnUnstorableSampleThatParses() {
         String payload = Json.write(sample("order-1", 7, "blur", 1, AT)).replace("order-1", "order\\u0000");
         assertEquals("UsageSample: orderId contains a NUL character (\\u0000)",
-                assertThrows(MalformedMessageException.class, () -> StorableMessages.readSample(payload))
+                assertThrows(MalformedMessageException.class, () -> StorableMessages.readTick(utf8(payload)))
                         .getMessage());
-        assertEquals(sample("order-1", 7, "blur", 1, AT),
-                StorableMessages.readSample(Json.write(sample("order-1", 7, "blur", 1, AT))));
+        assertEquals(List.of(sample("order-1", 7, "blur", 1, AT)),
+                StorableMessages.readTick(utf8(Json.write(sample("order-1", 7, "blur", 1, AT)))).samples());
+    }
+
+    @Test
+    void readingRefusesAnUnstorableTick() {
+        byte[] nul = SampleTicks.encode(List.of(sample("order\u0000", 7, "blur", 1, AT)));
+        assertEquals("UsageSample: orderId contains a NUL character (\\u0000)",
+                assertThrows(MalformedMessageException.class, () -> StorableMessages.readTick(nul)).getMessage());
+        byte[] last = SampleTicks.encodeLast("order-1", 0, "blur", AT);
+        assertEquals("SampleTick: taskId must be positive, got 0",
+                assertThrows(MalformedMessageException.class, () -> StorableMessages.readTick(last)).getMessage());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static UsageSample sample(String orderId, long taskId, String service, double value, Instant at) {

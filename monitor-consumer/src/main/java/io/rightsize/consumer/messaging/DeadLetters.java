@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Malformed samples go to {@code resources-dlq} with the reason in a {@code dead-letter-reason} header, as the
+ * Malformed records go to {@code resources-dlq} with the reason in a {@code dead-letter-reason} header, as the
  * connector's own dead-letter strategy does for single messages: the batch they came in is stored without them.
  */
 @ApplicationScoped
@@ -18,14 +18,14 @@ public class DeadLetters {
 
     static final String REASON_HEADER = "dead-letter-reason";
 
-    private final MutinyEmitter<String> emitter;
+    private final MutinyEmitter<byte[]> emitter;
 
-    public DeadLetters(@Channel("resources-dlq") MutinyEmitter<String> emitter) {
+    public DeadLetters(@Channel("resources-dlq") MutinyEmitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 
     /** Completes once the broker has the record: only then may the batch's offsets be committed. */
-    public Uni<Void> send(String payload, String reason) {
+    public Uni<Void> send(byte[] payload, String reason) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         return emitter.sendMessage(Message.of(payload)

@@ -37,6 +37,12 @@ public enum DatabaseFailure {
         return of(failure) == REFUSED_ROWS;
     }
 
+    /** SQLSTATE 23505: a row with the same key is stored already. */
+    public static boolean isDuplicateKey(Throwable failure) {
+        PgException pg = pgException(failure);
+        return pg != null && "23505".equals(pg.getSqlState());
+    }
+
     public static boolean isTransient(Throwable failure) {
         return of(failure) == TRANSIENT;
     }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * min/avg/max and percentiles per service-resource pair or per task, computed in PostgreSQL: over all samples from the
- * usage rollup (no scan), for an order, a window or a task from the samples themselves.
+ * usage rollup (no scan), per task from the statistics kept when the task was sealed (or its samples while it is not),
+ * for an order or a window from the samples themselves.
  */
 @ApplicationScoped
 public class StatsQueries {
@@ -29,10 +30,17 @@ public class StatsQueries {
             + " AND ($3::timestamptz IS NULL OR x.timestamp >= $3) AND ($4::timestamptz IS NULL OR x.timestamp < $4)"
             + " GROUP BY s.name, x.resource_id ORDER BY s.name, x.resource_id";
 
-    private static final String BY_TASK = "SELECT x.task_id, s.name AS service, x.resource_id, " + AGGREGATES
-            + " FROM samples x JOIN tasks t ON t.id = x.task_id JOIN services s ON s.id = t.service_id"
-            + " WHERE t.order_id = $1"
-            + " GROUP BY x.task_id, s.name, x.resource_id ORDER BY x.task_id, x.resource_id";
+    /** Sealed tasks from their kept statistics, the others (running, or not sealed yet) from their samples. */
+    private static final String BY_TASK = "SELECT u.task_id, s.name AS service, u.resource_id, u.count AS n, u.min,"
+            + " u.avg, u.max, ARRAY[u.p50, u.p90, u.p95, u.p99] AS pct"
+            + " FROM tasks t JOIN task_usage_sealed z ON z.task_id = t.id JOIN task_usage_stats u ON u.task_id = t.id"
+            + " JOIN services s ON s.id = t.service_id WHERE t.order_id = $1"
+            + " UNION ALL"
+            + " SELECT x.task_id, s.name AS service, x.resource_id, " + AGGREGATES
+            + " FROM tasks t JOIN samples x ON x.task_id = t.id JOIN services s ON s.id = t.service_id"
+            + " WHERE t.order_id = $1 AND NOT EXISTS (SELECT 1 FROM task_usage_sealed z WHERE z.task_id = t.id)"
+            + " GROUP BY x.task_id, s.name, x.resource_id"
+            + " ORDER BY task_id, resource_id";
 
     private static final String ROLLUP = "SELECT s.name AS service, r.resource_id, r.count, r.min, r.max, r.sum"
             + " FROM usage_rollup r JOIN services s ON s.id = r.service_id"

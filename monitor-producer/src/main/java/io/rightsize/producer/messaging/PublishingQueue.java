@@ -39,7 +39,7 @@ final class PublishingQueue {
         void lost(UsageSample sample, Loss loss, String detail);
     }
 
-    private final Consumer<UsageSample> sink;
+    private final Consumer<List<UsageSample>> sink;
     private final LossHandler losses;
     private final ThreadPoolExecutor executor;
     /** Set when close gives up waiting: the tick under way then reports what it has not sent instead of sending it. */
@@ -47,9 +47,9 @@ final class PublishingQueue {
 
     /**
      * @param capacity ticks that may wait for the publishing thread
-     * @param sink     sends one sample (the emitter); called on the publishing thread only, in submission order
+     * @param sink     sends one tick's samples (one record); called on the publishing thread only, in submission order
      */
-    PublishingQueue(int capacity, Consumer<UsageSample> sink, LossHandler losses) {
+    PublishingQueue(int capacity, Consumer<List<UsageSample>> sink, LossHandler losses) {
         this.sink = sink;
         this.losses = losses;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity),
@@ -74,6 +74,18 @@ final class PublishingQueue {
     }
 
     /**
+     * Queues a send that must follow every tick queued so far (a task's last record); false if it could not be queued.
+     */
+    boolean submitAfterTicks(Runnable send) {
+        try {
+            executor.execute(send);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /**
      * Stops taking ticks, sends what is queued within {@code timeout} and reports the rest as lost; a tick under way
      * at the timeout reports its unsent samples itself, when its current send returns.
      *
@@ -91,15 +103,17 @@ final class PublishingQueue {
         }
         abandoned = true;
         for (Runnable pending : executor.shutdownNow()) {
-            for (UsageSample sample : ((Tick) pending).samples) {
-                losses.lost(sample, Loss.NOT_SENT_BEFORE_CLOSE, null);
-                dropped++;
+            if (pending instanceof Tick tick) {
+                for (UsageSample sample : tick.samples) {
+                    losses.lost(sample, Loss.NOT_SENT_BEFORE_CLOSE, null);
+                    dropped++;
+                }
             }
         }
         return dropped;
     }
 
-    /** One tick's samples, kept together so a tick dropped at close can still be counted sample by sample. */
+    /** One tick's samples, sent as one record and, if dropped, counted sample by sample. */
     private final class Tick implements Runnable {
         private final List<UsageSample> samples;
 
@@ -109,16 +123,14 @@ final class PublishingQueue {
 
         @Override
         public void run() {
-            for (UsageSample sample : samples) {
-                if (abandoned) {
-                    losses.lost(sample, Loss.NOT_SENT_BEFORE_CLOSE, null);
-                    continue;
-                }
-                try {
-                    sink.accept(sample);
-                } catch (RuntimeException e) {
-                    losses.lost(sample, Loss.SEND_FAILED, String.valueOf(e.getMessage()));
-                }
+            if (abandoned) {
+                samples.forEach(sample -> losses.lost(sample, Loss.NOT_SENT_BEFORE_CLOSE, null));
+                return;
+            }
+            try {
+                sink.accept(samples);
+            } catch (RuntimeException e) {
+                samples.forEach(sample -> losses.lost(sample, Loss.SEND_FAILED, String.valueOf(e.getMessage())));
             }
         }
     }

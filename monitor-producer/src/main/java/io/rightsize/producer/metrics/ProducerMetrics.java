@@ -33,8 +33,8 @@ public class ProducerMetrics {
                 .description("Tasks being sampled by this instance").strongReference(true).register(registry);
     }
 
-    public void published() {
-        published.increment();
+    public void published(int samples) {
+        published.increment(samples);
     }
 
     public void failed() {

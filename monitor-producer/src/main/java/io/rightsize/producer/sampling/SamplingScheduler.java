@@ -114,8 +114,25 @@ public class SamplingScheduler {
     public void stop(long taskId) {
         Follow follow = sampling.remove(taskId);
         if (follow != null) {
-            follow.future.cancel(false);
+            finish(follow);
             LOG.debugf("stopped sampling task %d", taskId);
+        }
+    }
+
+    /**
+     * Stops the follow for good and, if it sampled the task, publishes the task's last record after its last tick
+     * (a tick under way finishes first: both hold the follow's lock).
+     */
+    private void finish(Follow follow) {
+        follow.future.cancel(false);
+        synchronized (follow) {
+            if (follow.finished) {
+                return;
+            }
+            follow.finished = true;
+            if (follow.source != null) {
+                publisher.publishLast(follow.task);
+            }
         }
     }
 
@@ -127,7 +144,7 @@ public class SamplingScheduler {
     public void ended(TaskEvent end) {
         Follow follow = sampling.remove(end.taskId());
         if (follow != null) {
-            follow.future.cancel(false);
+            finish(follow);
         }
         boolean followed;
         synchronized (attachedTasks) {
@@ -151,6 +168,14 @@ public class SamplingScheduler {
     }
 
     private void tick(Follow follow) {
+        synchronized (follow) {
+            if (!follow.finished) {
+                sample(follow);
+            }
+        }
+    }
+
+    private void sample(Follow follow) {
         TaskEvent task = follow.task;
         try {
             if (follow.source == null && !attach(follow)) {
@@ -225,6 +250,8 @@ public class SamplingScheduler {
         ScheduledFuture<?> future;
         TaskSource source;
         TaskSampler sampler;
+        /** Set once, under the follow's lock: no tick samples after it. */
+        boolean finished;
 
         Follow(TaskEvent task) {
             this.task = task;
