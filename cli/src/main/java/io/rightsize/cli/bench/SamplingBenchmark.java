@@ -3,6 +3,7 @@ package io.rightsize.cli.bench;
 import io.rightsize.common.json.Json;
 import io.rightsize.common.messaging.Allocation;
 import io.rightsize.common.messaging.Resource;
+import io.rightsize.common.messaging.SampleTicks;
 import io.rightsize.common.messaging.TaskEvent;
 import io.rightsize.common.messaging.TaskEventType;
 import io.rightsize.common.messaging.UsageSample;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -127,19 +129,21 @@ final class SamplingBenchmark {
         p.put("group.id", "bench-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
         Map<Long, List<Long>> times = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("resources"));
             long quietSince = System.nanoTime();
             while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     quietSince = System.nanoTime();
-                    if (!r.value().contains(orderId)) {
+                    if (!r.key().startsWith(orderId + "/")) {
                         continue;
                     }
-                    UsageSample s = Json.read(r.value(), UsageSample.class);
-                    if (s.resource() == Resource.CPU_MILLICORES) {
-                        times.computeIfAbsent(s.taskId(), k -> new ArrayList<>()).add(s.timestamp().toEpochMilli());
+                    for (UsageSample s : SampleTicks.decode(r.value()).samples()) {
+                        if (s.resource() == Resource.CPU_MILLICORES) {
+                            times.computeIfAbsent(s.taskId(), k -> new ArrayList<>())
+                                    .add(s.timestamp().toEpochMilli());
+                        }
                     }
                 }
             }

@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class SampleTicks {
 
+    /** The first byte of every encoded tick: field 1 (order_id), length-delimited; JSON never starts with it. */
+    private static final byte ORDER_ID_TAG = 0x0A;
+
     private SampleTicks() {
     }
 
@@ -53,20 +56,23 @@ public final class SampleTicks {
     }
 
     /**
-     * Decodes a record: a JSON sample when its first non-blank byte is '{', else a {@link SampleTick}. Unreadable
-     * records throw {@link MalformedMessageException}, saying why.
+     * Decodes a record: a {@link SampleTick} when it starts as one does (field 1, the order id, tag 0x0A) and parses as
+     * one, else a JSON sample. Unreadable records throw {@link MalformedMessageException}, saying why.
      */
     public static Tick decode(byte[] payload) {
-        if (isJson(payload)) {
-            UsageSample sample = Json.read(new String(payload, StandardCharsets.UTF_8), UsageSample.class);
-            return new Tick(sample.orderId(), sample.taskId(), sample.service(), List.of(sample), false);
-        }
         SampleTick tick;
+        if (payload.length == 0 || payload[0] != ORDER_ID_TAG) {
+            return json(payload);
+        }
         try {
             tick = SampleTick.parseFrom(payload);
         } catch (InvalidProtocolBufferException e) {
-            throw new MalformedMessageException("neither a SampleTick (protobuf) nor a JSON UsageSample: "
-                    + e.getMessage(), e);
+            try {
+                return json(payload);
+            } catch (MalformedMessageException notJson) {
+                throw new MalformedMessageException("neither a SampleTick (protobuf: " + e.getMessage()
+                        + ") nor a JSON UsageSample (" + notJson.getMessage() + ")", e);
+            }
         }
         if (!tick.hasTimestamp()) {
             throw new MalformedMessageException("SampleTick: timestamp is missing", null);
@@ -98,12 +104,8 @@ public final class SampleTicks {
                 .setTimestamp(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()));
     }
 
-    private static boolean isJson(byte[] payload) {
-        for (byte b : payload) {
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-                return b == '{';
-            }
-        }
-        return false;
+    private static Tick json(byte[] payload) {
+        UsageSample sample = Json.read(new String(payload, StandardCharsets.UTF_8), UsageSample.class);
+        return new Tick(sample.orderId(), sample.taskId(), sample.service(), List.of(sample), false);
     }
 }

@@ -53,8 +53,12 @@ class SampleTicksTest {
 
     @Test
     void unreadableRecordsSayWhy() throws Exception {
-        assertTrue(malformed("null".getBytes(StandardCharsets.UTF_8))
-                .startsWith("neither a SampleTick (protobuf) nor a JSON UsageSample"));
+        assertEquals("UsageSample: the message is JSON null", malformed("null".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(malformed(new byte[] {0x0A, 0x7F, 1, 2}).startsWith("neither a SampleTick (protobuf: "));
+        // A newline is the tick's first byte too: JSON after it is still read as JSON.
+        UsageSample sample = sample(Resource.CPU_MILLICORES, 3);
+        assertEquals(List.of(sample), SampleTicks.decode(("\n" + Json.write(sample))
+                .getBytes(StandardCharsets.UTF_8)).samples());
         assertEquals("SampleTick: timestamp is missing",
                 malformed(SampleTick.newBuilder().setOrderId("o").setTaskId(1).setService("s").build().toByteArray()));
         byte[] unknown = SampleTick.newBuilder(SampleTick.parseFrom(SampleTicks.encodeLast("o", 1, "s", AT)))

@@ -69,7 +69,9 @@ public class SampleStore {
             tasks[i] = s.taskId();
             resources[i] = (short) s.resource().id();
             values[i] = s.value();
-            times[i] = s.timestamp().atOffset(ZoneOffset.UTC);
+            // A tick's samples come together and share their instant: one conversion per tick.
+            times[i] = i > 0 && s.timestamp() == samples.get(i - 1).timestamp() ? times[i - 1]
+                    : s.timestamp().atOffset(ZoneOffset.UTC);
         }
         Long[] distinctTasks = Arrays.stream(tasks).distinct().toArray(Long[]::new);
         return pool.preparedQuery(INSERT_NEW)
