@@ -56,7 +56,7 @@ final class TestRows {
     }
 
     static long rows(String orderId) throws SQLException {
-        return count("SELECT count(*) FROM samples WHERE order_id = ?", orderId);
+        return count("SELECT count(*) FROM samples x JOIN tasks t ON t.id = x.task_id WHERE t.order_id = ?", orderId);
     }
 
     static long gaps(long taskId) throws SQLException {

@@ -28,12 +28,12 @@ public final class StoredHistory {
                     + " ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id", service);
             long taskId = returningId(db, "INSERT INTO tasks (order_id, position, service_id, params, state)"
                     + " VALUES (?, 0, ?, '{}'::jsonb, 'SUCCEEDED') RETURNING id", orderId, (short) serviceId);
-            try (PreparedStatement samples = db.prepareStatement("INSERT INTO samples (order_id, task_id,"
-                    + " resource_id, value, timestamp) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement samples = db.prepareStatement("INSERT INTO samples (task_id, resource_id,"
+                    + " value, timestamp) VALUES (?, ?, ?, ?)")) {
                 for (int i = 0; i < cpuMillicores.length; i++) {
                     Instant at = start.plusSeconds(i);
-                    addSample(samples, orderId, taskId, Resource.CPU_MILLICORES, cpuMillicores[i], at);
-                    addSample(samples, orderId, taskId, Resource.MEMORY_BYTES, memoryBytes[i], at);
+                    addSample(samples, taskId, Resource.CPU_MILLICORES, cpuMillicores[i], at);
+                    addSample(samples, taskId, Resource.MEMORY_BYTES, memoryBytes[i], at);
                 }
                 samples.executeBatch();
             }
@@ -52,13 +52,12 @@ public final class StoredHistory {
         }
     }
 
-    private static void addSample(PreparedStatement samples, String orderId, long taskId, Resource resource,
-                                  double value, Instant at) throws SQLException {
-        samples.setString(1, orderId);
-        samples.setLong(2, taskId);
-        samples.setInt(3, resource.id());
-        samples.setDouble(4, value);
-        samples.setTimestamp(5, Timestamp.from(at));
+    private static void addSample(PreparedStatement samples, long taskId, Resource resource, double value,
+                                  Instant at) throws SQLException {
+        samples.setLong(1, taskId);
+        samples.setInt(2, resource.id());
+        samples.setDouble(3, value);
+        samples.setTimestamp(4, Timestamp.from(at));
         samples.addBatch();
     }
 }

@@ -214,7 +214,7 @@ final class PredictorBench {
                     }));
             long[] firstRows = tasks.stream().mapToLong(GeneratedTask::firstRow).toArray();
             Random noise = new Random(13);
-            copy.copyIn("COPY samples (order_id, task_id, resource_id, value, timestamp) FROM STDIN WITH (FORMAT csv)",
+            copy.copyIn("COPY samples (task_id, resource_id, value, timestamp) FROM STDIN WITH (FORMAT csv)",
                     new GeneratedCsv(rows, row -> {
                         int index = Arrays.binarySearch(firstRows, row);
                         int taskIndex = index >= 0 ? index : -index - 2;
@@ -225,7 +225,7 @@ final class PredictorBench {
                         double factor = 1 + 0.02 * noise.nextGaussian();
                         double value = cpu ? (150 + 120 * k + (t.withBlur() ? 50 : 0)) * factor
                                 : (60 + 25 * k + (k % 2 == 0 ? 4 * tick : 0)) * (double) (1 << 20) * factor;
-                        return t.orderId() + "," + (firstId + taskIndex) + "," + (cpu ? 1 : 2) + "," + value + ","
+                        return (firstId + taskIndex) + "," + (cpu ? 1 : 2) + "," + value + ","
                                 + t.start().plusSeconds(tick) + "\n";
                     }));
         }

@@ -44,12 +44,12 @@ final class StatsBenchmark {
             Instant epoch = Instant.parse("2026-06-01T00:00:00Z");
             // Each task's samples one second apart, four resources each, values spread like usage.
             db.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY samples (order_id, task_id, resource_id, value, timestamp) FROM STDIN WITH (FORMAT csv)",
+                    "COPY samples (task_id, resource_id, value, timestamp) FROM STDIN WITH (FORMAT csv)",
                     new GeneratedCsv(rows, row -> {
                         long n = row / 4;
                         long task = taskIds.get((int) (n % taskIds.size()));
                         double value = (row % 4 + 1) * 100 + (n * 7919L % 1000);
-                        return orderId + "," + task + "," + (row % 4 + 1) + "," + value + ","
+                        return task + "," + (row % 4 + 1) + "," + value + ","
                                 + epoch.plusSeconds(n / taskIds.size()) + "\n";
                     }));
             // COPY bypasses the consumer: add the rows to the rollup as its ingest statement does, all at once.

@@ -28,19 +28,19 @@ public class SampleStore {
             + " min = least(usage_rollup.min, excluded.min), max = greatest(usage_rollup.max, excluded.max),"
             + " sum = usage_rollup.sum + excluded.sum";
 
-    private static final String ROWS = " SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[],"
-            + " $4::float8[], $5::timestamptz[])";
+    private static final String ROWS = " SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::float8[],"
+            + " $4::timestamptz[])";
 
     /** Every row new: the rollup takes the batch's own arrays; a sealed task that gets samples is unsealed. */
     private static final String INSERT_NEW = "WITH unsealed AS (DELETE FROM task_usage_sealed"
-            + " WHERE task_id = ANY($6::bigint[])),"
-            + " stored AS (INSERT INTO samples (order_id, task_id, resource_id, value, timestamp)" + ROWS + "),"
+            + " WHERE task_id = ANY($5::bigint[])),"
+            + " stored AS (INSERT INTO samples (task_id, resource_id, value, timestamp)" + ROWS + "),"
             + " rolled AS (" + String.format(ROLLUP,
-                    "unnest($2::bigint[], $3::smallint[], $4::float8[]) AS n(task_id, resource_id, value)") + ")"
+                    "unnest($1::bigint[], $2::smallint[], $3::float8[]) AS n(task_id, resource_id, value)") + ")"
             + " SELECT 1";
 
     /** Some rows stored already: only the new ones count, in the rollup and the answer. */
-    private static final String INSERT_ANY = "WITH new AS (INSERT INTO samples (order_id, task_id, resource_id, value,"
+    private static final String INSERT_ANY = "WITH new AS (INSERT INTO samples (task_id, resource_id, value,"
             + " timestamp)" + ROWS + " ON CONFLICT DO NOTHING RETURNING task_id, resource_id, value),"
             + " unsealed AS (DELETE FROM task_usage_sealed WHERE task_id IN (SELECT task_id FROM new)),"
             + " rolled AS (" + String.format(ROLLUP, "new n") + ")"
@@ -58,14 +58,12 @@ public class SampleStore {
             return Uni.createFrom().item(0);
         }
         int n = samples.size();
-        String[] orders = new String[n];
         Long[] tasks = new Long[n];
         Short[] resources = new Short[n];
         Double[] values = new Double[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
             UsageSample s = samples.get(i);
-            orders[i] = s.orderId();
             tasks[i] = s.taskId();
             resources[i] = (short) s.resource().id();
             values[i] = s.value();
@@ -75,10 +73,10 @@ public class SampleStore {
         }
         Long[] distinctTasks = Arrays.stream(tasks).distinct().toArray(Long[]::new);
         return pool.preparedQuery(INSERT_NEW)
-                .execute(Tuple.of(orders, tasks, resources, values, times, distinctTasks))
+                .execute(Tuple.of(tasks, resources, values, times, distinctTasks))
                 .map(rows -> n)
                 .onFailure(DatabaseFailure::isDuplicateKey).recoverWithUni(() -> pool.preparedQuery(INSERT_ANY)
-                        .execute(Tuple.of(orders, tasks, resources, values, times))
+                        .execute(Tuple.of(tasks, resources, values, times))
                         .map(rows -> rows.iterator().next().getLong("inserted").intValue()));
     }
 

@@ -42,7 +42,7 @@ final class PublishingQueue {
     private final Consumer<List<UsageSample>> sink;
     private final LossHandler losses;
     private final ThreadPoolExecutor executor;
-    /** Set when close gives up waiting: the tick under way then reports what it has not sent instead of sending it. */
+    /** Set when close gives up waiting: a tick that starts after it reports its samples lost instead of sending. */
     private volatile boolean abandoned;
 
     /**
@@ -87,7 +87,7 @@ final class PublishingQueue {
 
     /**
      * Stops taking ticks, sends what is queued within {@code timeout} and reports the rest as lost; a tick under way
-     * at the timeout reports its unsent samples itself, when its current send returns.
+     * at the timeout finishes its send (one record).
      *
      * @return the samples of queued ticks that were not sent
      */

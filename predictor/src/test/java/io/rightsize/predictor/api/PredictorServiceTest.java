@@ -303,8 +303,8 @@ class PredictorServiceTest {
                         double noise = 1 + 0.02 * random.nextGaussian();
                         double cpu = services[p].equals("blur") ? 900 : 400;
                         double mib = services[p].equals("blur") ? 80 + 60 * pixels / 1e6 : (100 + 30 * t) * scale;
-                        sample(c, orderId, taskId, 1, cpu * noise, started.plusSeconds(t));
-                        sample(c, orderId, taskId, 2, mib * (1 << 20) * noise, started.plusSeconds(t));
+                        sample(c, taskId, 1, cpu * noise, started.plusSeconds(t));
+                        sample(c, taskId, 2, mib * (1 << 20) * noise, started.plusSeconds(t));
                     }
                 }
             }
@@ -334,15 +334,14 @@ class PredictorServiceTest {
         }
     }
 
-    private static void sample(Connection c, String orderId, long taskId, int resource, double value, Instant at)
+    private static void sample(Connection c, long taskId, int resource, double value, Instant at)
             throws Exception {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO samples (order_id, task_id, resource_id, value,"
-                + " timestamp) VALUES (?, ?, ?, ?, ?)")) {
-            s.setString(1, orderId);
-            s.setLong(2, taskId);
-            s.setInt(3, resource);
-            s.setDouble(4, value);
-            s.setTimestamp(5, Timestamp.from(at));
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO samples (task_id, resource_id, value, timestamp)"
+                + " VALUES (?, ?, ?, ?)")) {
+            s.setLong(1, taskId);
+            s.setInt(2, resource);
+            s.setDouble(3, value);
+            s.setTimestamp(4, Timestamp.from(at));
             s.executeUpdate();
         }
     }
