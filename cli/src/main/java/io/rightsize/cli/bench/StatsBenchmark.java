@@ -99,9 +99,11 @@ final class StatsBenchmark {
             int taskGroups = usage.withDeadlineAfter(10, TimeUnit.MINUTES).getTaskUsage(byTask).getStatsCount();
             double scanned = (System.nanoTime() - start) / 1e6;
             start = System.nanoTime();
-            try (Connection db = stack.postgres().connect(); Statement s = db.createStatement()) {
+            try (Connection db = stack.postgres().connect(); var seal = db.prepareStatement(
+                    "SELECT seal_task_usage(ARRAY(SELECT id FROM tasks WHERE order_id = ?))")) {
                 // The consumer seals each task as its last record is stored; here all of them at once.
-                s.execute("SELECT seal_task_usage(ARRAY(SELECT id FROM tasks WHERE order_id = '" + orderId + "'))");
+                seal.setString(1, orderId);
+                seal.execute();
             }
             double sealing = (System.nanoTime() - start) / 1e6;
             double[] kept = new double[5];
