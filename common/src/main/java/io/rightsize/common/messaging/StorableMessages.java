@@ -4,6 +4,7 @@ import io.rightsize.common.json.Json;
 import io.rightsize.common.json.MalformedMessageException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Reads samples and gaps for storage and refuses, as malformed, those PostgreSQL would refuse or garble: a message
@@ -31,8 +32,14 @@ public final class StorableMessages {
     /** Decodes a record of the {@code resources} topic (either format); a malformed or unstorable one throws. */
     public static SampleTicks.Tick readTick(byte[] payload) {
         SampleTicks.Tick tick = SampleTicks.decode(payload);
-        Instant now = Instant.now();
-        tick.samples().forEach(sample -> check(sample, now));
+        List<UsageSample> samples = tick.samples();
+        if (!samples.isEmpty()) {
+            // A tick's samples share their names, task and instant: checked once; each value on its own.
+            check(samples.get(0), Instant.now());
+            for (int i = 1; i < samples.size(); i++) {
+                value(UsageSample.class.getSimpleName(), samples.get(i).value());
+            }
+        }
         String type = "SampleTick";
         name(type, "orderId", tick.orderId());
         name(type, "service", tick.service());
@@ -51,9 +58,7 @@ public final class StorableMessages {
         name(type, "orderId", sample.orderId());
         name(type, "service", sample.service());
         taskId(type, sample.taskId());
-        if (!(sample.value() >= 0)) {
-            throw refused(type, "value must not be negative, got " + sample.value());
-        }
+        value(type, sample.value());
         instant(type, "timestamp", sample.timestamp(), now);
         return sample;
     }
@@ -85,6 +90,12 @@ public final class StorableMessages {
         if (value.length() > maxLength) {
             throw refused(type, field + " is " + value.length() + " characters long, at most " + maxLength
                     + " allowed");
+        }
+    }
+
+    private static void value(String type, double value) {
+        if (!(value >= 0)) {
+            throw refused(type, "value must not be negative, got " + value);
         }
     }
 

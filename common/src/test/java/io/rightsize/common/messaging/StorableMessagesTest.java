@@ -86,6 +86,10 @@ class StorableMessagesTest {
         byte[] nul = SampleTicks.encode(List.of(sample("order\u0000", 7, "blur", 1, AT)));
         assertEquals("UsageSample: orderId contains a NUL character (\\u0000)",
                 assertThrows(MalformedMessageException.class, () -> StorableMessages.readTick(nul)).getMessage());
+        byte[] negative = SampleTicks.encode(List.of(sample("order-1", 7, "blur", 1, AT),
+                new UsageSample("order-1", 7, "blur", Resource.MEMORY_BYTES, -5, AT)));
+        assertEquals("UsageSample: value must not be negative, got -5.0",
+                assertThrows(MalformedMessageException.class, () -> StorableMessages.readTick(negative)).getMessage());
         byte[] last = SampleTicks.encodeLast("order-1", 0, "blur", AT);
         assertEquals("SampleTick: taskId must be positive, got 0",
                 assertThrows(MalformedMessageException.class, () -> StorableMessages.readTick(last)).getMessage());
