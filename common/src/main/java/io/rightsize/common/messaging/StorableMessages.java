@@ -33,17 +33,19 @@ public final class StorableMessages {
     public static SampleTicks.Tick readTick(byte[] payload) {
         SampleTicks.Tick tick = SampleTicks.decode(payload);
         List<UsageSample> samples = tick.samples();
-        if (!samples.isEmpty()) {
-            // A tick's samples share their names, task and instant: checked once; each value on its own.
-            check(samples.get(0), Instant.now());
-            for (int i = 1; i < samples.size(); i++) {
-                value(UsageSample.class.getSimpleName(), samples.get(i).value());
-            }
+        if (samples.isEmpty()) {
+            // A task's last record: only its header to check.
+            String type = "SampleTick";
+            name(type, "orderId", tick.orderId());
+            name(type, "service", tick.service());
+            taskId(type, tick.taskId());
+            return tick;
         }
-        String type = "SampleTick";
-        name(type, "orderId", tick.orderId());
-        name(type, "service", tick.service());
-        taskId(type, tick.taskId());
+        // A tick's samples share the tick's names, task and instant: checked once; each value on its own.
+        check(samples.get(0), Instant.now());
+        for (int i = 1; i < samples.size(); i++) {
+            value(UsageSample.class.getSimpleName(), samples.get(i).value());
+        }
         return tick;
     }
 
